@@ -1,0 +1,3 @@
+export * from './config/schema.js';
+export * from './config/load.js';
+export * from './config/examples.js';
