@@ -1,0 +1,265 @@
+/**
+ * Every MQTT topic Một Cửa uses, and who may publish on it.
+ *
+ * This is the single place topic strings are built or parsed. Nothing else should concatenate
+ * `motcua/v1/...` by hand: the Mosquitto ACL generator (`acl.ts`), an embedded broker's
+ * authorisation hook and the hub's inbound checks all derive from the tables below, so a rule changed
+ * here changes everywhere at once.
+ *
+ * Layout (all under `motcua/v1/{centreId}/`):
+ *
+ *   dev/{deviceId}/events      device → hub   batches of outbox events (QoS 1)
+ *   dev/{deviceId}/ack         hub → device   retained durable high-water mark ("stored up to seq n")
+ *   dev/{deviceId}/req/{kind}  device → hub   requests: issue | call | lease | catchup | rate | counter
+ *   dev/{deviceId}/res         hub → device   responses (correlation id in the payload: Aedes is 3.1.1 only)
+ *   presence/{deviceId}        device         retained birth / last will, carrying a session epoch
+ *   config                     hub            retained, versioned centre configuration
+ *   bus/events                 hub → all      stored events broadcast
+ *   bus/state                  hub            retained snapshot / state hash
+ *
+ * Invariant: ids interpolated into a topic are validated against `[a-z0-9-]{1,40}`. That excludes
+ * `+`, `#` and `/`, so user input can never widen a subscription or address another device's topics.
+ * Builders throw (a programming error: the id should have been validated at the edge); parsers return
+ * null (inbound data is untrusted and simply skipped).
+ */
+
+export const TOPIC_ROOT = 'motcua/v1';
+
+export const ROLES = ['hub', 'kiosk', 'counter', 'display', 'ratingpad', 'lookup'] as const;
+export type Role = (typeof ROLES)[number];
+export type DeviceRole = Exclude<Role, 'hub'>;
+export const DEVICE_ROLES: readonly DeviceRole[] = ['kiosk', 'counter', 'display', 'ratingpad', 'lookup'];
+
+export const REQUEST_KINDS = ['issue', 'call', 'lease', 'catchup', 'rate', 'counter'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Topic kinds, one per row of the layout above. */
+export const TOPIC_KINDS = [
+  'events',
+  'ack',
+  'req',
+  'res',
+  'presence',
+  'config',
+  'busEvents',
+  'busState',
+] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+export interface TopicSpec {
+  /** Who publishes: the device that owns the topic, or the hub. */
+  readonly publisher: 'owner' | 'hub';
+  /** Whether publishers must set the retain flag (readers rely on getting the last value on subscribe). */
+  readonly retained: boolean;
+  /** Whether the topic names one device (`dev/{id}/...`, `presence/{id}`). */
+  readonly perDevice: boolean;
+}
+
+export const TOPIC_SPECS: Readonly<Record<TopicKind, TopicSpec>> = {
+  events: { publisher: 'owner', retained: false, perDevice: true },
+  ack: { publisher: 'hub', retained: true, perDevice: true },
+  req: { publisher: 'owner', retained: false, perDevice: true },
+  res: { publisher: 'hub', retained: false, perDevice: true },
+  presence: { publisher: 'owner', retained: true, perDevice: true },
+  config: { publisher: 'hub', retained: true, perDevice: false },
+  busEvents: { publisher: 'hub', retained: false, perDevice: false },
+  busState: { publisher: 'hub', retained: true, perDevice: false },
+};
+
+export interface DevicePermissions {
+  readonly scope: 'device';
+  /** Request kinds the device may publish on its own `dev/{id}/req/{kind}`. */
+  readonly requests: readonly RequestKind[];
+}
+export interface HubPermissions {
+  /** The hub reads and writes every topic under its centre. */
+  readonly scope: 'centre';
+}
+
+/**
+ * Besides the request kinds listed, every device may publish its own `events` and its own
+ * `presence`, and read its own `ack` and `res`, `config`, `bus/*` and everyone's `presence`.
+ */
+export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
+  readonly [R in DeviceRole]: DevicePermissions;
+} = {
+  hub: { scope: 'centre' },
+  kiosk: { scope: 'device', requests: ['issue', 'lease', 'catchup'] },
+  counter: { scope: 'device', requests: ['call', 'counter', 'catchup'] },
+  ratingpad: { scope: 'device', requests: ['rate', 'catchup'] },
+  display: { scope: 'device', requests: ['catchup'] },
+  lookup: { scope: 'device', requests: ['catchup'] },
+};
+
+/** Topic kinds a device publishes on its own topics (requests are further limited by role). */
+export const DEVICE_PUBLISHES: readonly TopicKind[] = ['events', 'req', 'presence'];
+
+const ID_PATTERN = /^[a-z0-9-]{1,40}$/;
+
+/** Device ids double as broker usernames and topic levels: lowercase letters, digits, `-`; 1–40 chars. */
+export function isDeviceId(s: unknown): s is string {
+  return typeof s === 'string' && ID_PATTERN.test(s);
+}
+
+/** Centre ids follow the same rule as device ids. */
+export function isCentreId(s: unknown): s is string {
+  return isDeviceId(s);
+}
+
+export function isRequestKind(s: unknown): s is RequestKind {
+  return typeof s === 'string' && (REQUEST_KINDS as readonly string[]).includes(s);
+}
+
+export function isRole(s: unknown): s is Role {
+  return typeof s === 'string' && (ROLES as readonly string[]).includes(s);
+}
+
+export class TopicIdError extends Error {
+  readonly reason = 'invalid-topic-id';
+  constructor(
+    readonly field: 'centreId' | 'deviceId' | 'requestKind',
+    readonly value: unknown,
+  ) {
+    super(`invalid ${field} for an MQTT topic: ${JSON.stringify(value)}`);
+    this.name = 'TopicIdError';
+  }
+}
+
+function centre(centreId: string): string {
+  if (!isCentreId(centreId)) throw new TopicIdError('centreId', centreId);
+  return `${TOPIC_ROOT}/${centreId}`;
+}
+
+function device(centreId: string, deviceId: string): string {
+  if (!isDeviceId(deviceId)) throw new TopicIdError('deviceId', deviceId);
+  return `${centre(centreId)}/dev/${deviceId}`;
+}
+
+export const eventsTopic = (centreId: string, deviceId: string): string =>
+  `${device(centreId, deviceId)}/events`;
+export const ackTopic = (centreId: string, deviceId: string): string => `${device(centreId, deviceId)}/ack`;
+export const responseTopic = (centreId: string, deviceId: string): string =>
+  `${device(centreId, deviceId)}/res`;
+
+export function requestTopic(centreId: string, deviceId: string, kind: RequestKind): string {
+  if (!isRequestKind(kind)) throw new TopicIdError('requestKind', kind);
+  return `${device(centreId, deviceId)}/req/${kind}`;
+}
+
+export function presenceTopic(centreId: string, deviceId: string): string {
+  if (!isDeviceId(deviceId)) throw new TopicIdError('deviceId', deviceId);
+  return `${centre(centreId)}/presence/${deviceId}`;
+}
+
+export const configTopic = (centreId: string): string => `${centre(centreId)}/config`;
+export const busEventsTopic = (centreId: string): string => `${centre(centreId)}/bus/events`;
+export const busStateTopic = (centreId: string): string => `${centre(centreId)}/bus/state`;
+
+/**
+ * Subscription filters. Wildcards appear only here, built from constants; ids are still validated.
+ */
+export const filters = {
+  /** Everything of one centre (the hub, the provincial bridge). */
+  centre: (centreId: string): string => `${centre(centreId)}/#`,
+  allDeviceEvents: (centreId: string): string => `${centre(centreId)}/dev/+/events`,
+  allRequests: (centreId: string): string => `${centre(centreId)}/dev/+/req/+`,
+  allPresence: (centreId: string): string => `${centre(centreId)}/presence/+`,
+  bus: (centreId: string): string => `${centre(centreId)}/bus/#`,
+} as const;
+
+export type ParsedTopic =
+  | {
+      readonly kind: 'events' | 'ack' | 'res' | 'presence';
+      readonly centreId: string;
+      readonly deviceId: string;
+    }
+  | {
+      readonly kind: 'req';
+      readonly centreId: string;
+      readonly deviceId: string;
+      readonly requestKind: RequestKind;
+    }
+  | { readonly kind: 'config' | 'busEvents' | 'busState'; readonly centreId: string };
+
+/** Parses a concrete (wildcard-free) topic. Returns null for anything that is not exactly one of ours. */
+export function parseTopic(topic: string): ParsedTopic | null {
+  const parts = topic.split('/');
+  const [root, version, centreId, a, b, c, d, ...rest] = parts;
+  if (`${root ?? ''}/${version ?? ''}` !== TOPIC_ROOT || !isCentreId(centreId) || rest.length > 0)
+    return null;
+  if (a === 'config' && b === undefined) return { kind: 'config', centreId };
+  if (a === 'bus' && c === undefined) {
+    if (b === 'events') return { kind: 'busEvents', centreId };
+    if (b === 'state') return { kind: 'busState', centreId };
+    return null;
+  }
+  if (a === 'presence' && isDeviceId(b) && c === undefined)
+    return { kind: 'presence', centreId, deviceId: b };
+  if (a !== 'dev' || !isDeviceId(b)) return null;
+  const deviceId = b;
+  if (c === 'req') {
+    return isRequestKind(d) ? { kind: 'req', centreId, deviceId, requestKind: d } : null;
+  }
+  if (d !== undefined) return null;
+  if (c === 'events' || c === 'ack' || c === 'res') return { kind: c, centreId, deviceId };
+  return null;
+}
+
+/**
+ * Whether a client of `role` logged in as `username` may publish on `topic` in `centreId`.
+ * The same rule the generated Mosquitto ACL enforces; use it in an embedded broker's
+ * authorizePublish hook so both brokers agree.
+ */
+export function mayPublish(role: Role, username: string, centreId: string, topic: string): boolean {
+  const t = parseTopic(topic);
+  if (t?.centreId !== centreId) return false;
+  if (role === 'hub') return true;
+  const perms = ROLE_PERMISSIONS[role];
+  if (!('deviceId' in t) || t.deviceId !== username) return false;
+  if (t.kind === 'req') return perms.requests.includes(t.requestKind);
+  return DEVICE_PUBLISHES.includes(t.kind);
+}
+
+/** See `checkSender`: the broker's ACL already tied the topic to the authenticated user. */
+export const ACL_ENFORCED: unique symbol = Symbol('acl-enforced');
+
+export type SenderCheck =
+  | { readonly ok: true; readonly deviceId: string; readonly topic: ParsedTopic }
+  | {
+      readonly ok: false;
+      readonly reason:
+        | 'unknown-topic'
+        | 'not-device-topic'
+        | 'wrong-centre'
+        | 'payload-device-mismatch'
+        | 'username-mismatch';
+    };
+
+/**
+ * Consumer-side check for anything a device sends (events, requests, presence): the device named by
+ * the topic, the device named in the payload and the broker identity must be the same device.
+ *
+ * `brokerUsername` is the authenticated username when the consumer knows it (an embedded broker's
+ * hook does). Pass `ACL_ENFORCED` only when the messages come through a Mosquitto whose ACL was
+ * generated by `acl.ts`: there, only user X can write `dev/X/...`, so the topic already is the
+ * broker identity (MQTT 3.1.1 does not tell subscribers who published). It is a symbol, not a
+ * string, so no username can ever be mistaken for it.
+ */
+export function checkSender(args: {
+  readonly centreId: string;
+  readonly topic: string;
+  readonly payloadDeviceId: unknown;
+  readonly brokerUsername: string | typeof ACL_ENFORCED;
+}): SenderCheck {
+  const t = parseTopic(args.topic);
+  if (t === null) return { ok: false, reason: 'unknown-topic' };
+  if (t.centreId !== args.centreId) return { ok: false, reason: 'wrong-centre' };
+  if (!('deviceId' in t) || TOPIC_SPECS[t.kind].publisher !== 'owner') {
+    return { ok: false, reason: 'not-device-topic' };
+  }
+  if (args.payloadDeviceId !== t.deviceId) return { ok: false, reason: 'payload-device-mismatch' };
+  if (args.brokerUsername !== ACL_ENFORCED && args.brokerUsername !== t.deviceId) {
+    return { ok: false, reason: 'username-mismatch' };
+  }
+  return { ok: true, deviceId: t.deviceId, topic: t };
+}
