@@ -48,16 +48,19 @@ export function emptyState(config: CentreConfig, day: string): QueueState {
   };
 }
 
-class Reject extends Error {
+/**
+ * Rejections are data, not faults, and re-folds can meet thousands of them: a plain sentinel avoids the cost of
+ * capturing an Error stack for each.
+ */
+class Reject {
   constructor(
     readonly reason: RejectReason,
     readonly detail: string,
-  ) {
-    super(detail);
-  }
+  ) {}
 }
 
 function fail(reason: RejectReason, detail: string): never {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- sentinel caught in applyEvent, never escapes
   throw new Reject(reason, detail);
 }
 

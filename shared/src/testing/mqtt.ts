@@ -2,7 +2,7 @@
  * Small MQTT.js helpers for tests: clients that are always ended, and a message log to wait on.
  * MQTT 3.1.1 (protocolVersion 4) by default: Aedes, the embedded broker, speaks nothing newer.
  */
-import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import { connect, type IClientOptions, type MqttClient } from 'mqtt';
 
 export interface ReceivedMessage {
   readonly topic: string;
@@ -52,16 +52,28 @@ export class MessageLog {
 export class ClientPool {
   private readonly clients = new Set<MqttClient>();
 
-  /** Defaults: MQTT 3.1.1, no automatic reconnect, 5 s connect timeout. */
-  async connect(url: string, opts: IClientOptions = {}): Promise<MqttClient> {
-    const client = await connectAsync(url, {
-      protocolVersion: 4,
-      reconnectPeriod: 0,
-      connectTimeout: 5_000,
-      ...opts,
-    });
+  /**
+   * Defaults: MQTT 3.1.1, no automatic reconnect, 5 s connect timeout. `setup` runs before the
+   * connection is made: attach a `MessageLog` there to see messages a persistent session delivers
+   * right after CONNACK (they would be missed if attached after the promise resolves).
+   */
+  connect(url: string, opts: IClientOptions = {}, setup?: (client: MqttClient) => void): Promise<MqttClient> {
+    const client = connect(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5_000, ...opts });
     this.clients.add(client);
-    return client;
+    setup?.(client);
+    return new Promise((resolve, reject) => {
+      const onConnect = (): void => {
+        client.off('error', onError);
+        resolve(client);
+      };
+      const onError = (err: Error): void => {
+        client.off('connect', onConnect);
+        client.end(true);
+        reject(err);
+      };
+      client.once('connect', onConnect);
+      client.once('error', onError);
+    });
   }
 
   /** For clients made elsewhere (e.g. `mqtt.connect` without waiting). */

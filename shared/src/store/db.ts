@@ -1,0 +1,104 @@
+/**
+ * Opening a device's SQLite database: WAL, synchronous=FULL on every open (better-sqlite3 reopens WAL
+ * databases with NORMAL, which can lose the last commits on power loss), and schema migrations by
+ * user_version, each in its own transaction.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly reason: 'open-failed' | 'newer-schema' | 'disk-full' | 'write-failed' | 'day-mismatch' | 'corrupt',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+const MIGRATIONS: readonly string[] = [
+  // 1: events, outbox, ticket projection, days, meta
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    hlc TEXT NOT NULL,
+    day TEXT NOT NULL,
+    type TEXT NOT NULL,
+    v INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (device, seq)
+  ) STRICT;
+  CREATE INDEX events_day_hlc ON events (day, hlc);
+  -- Own events not yet durably stored by the hub (transactional outbox).
+  CREATE TABLE outbox (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL REFERENCES events (id)) STRICT;
+  -- Events this software cannot read yet (newer version or type): kept, never dropped.
+  CREATE TABLE deferred_events (
+    id TEXT PRIMARY KEY, device TEXT NOT NULL, seq INTEGER NOT NULL, v INTEGER NOT NULL, body TEXT NOT NULL,
+    reason TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    area TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    printed INTEGER NOT NULL DEFAULT 0,
+    counter TEXT,
+    issued_event TEXT NOT NULL REFERENCES events (id),
+    UNIQUE (area, day, number)
+  ) STRICT;
+  CREATE TABLE days (
+    day TEXT PRIMARY KEY,
+    opened_hlc TEXT NOT NULL,
+    archived_hlc TEXT,
+    summary TEXT
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(path: string): Db {
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (e) {
+    throw new StoreError('open-failed', `cannot open database ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new StoreError('newer-schema', `database schema ${version} is newer than this software (${SCHEMA_VERSION})`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** Turns SQLite's errors into ones the screens can explain. */
+export function classifyWriteError(e: unknown): StoreError {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_FULL') return new StoreError('disk-full', 'the disk is full: nothing was written', { cause: e });
+  if (code.startsWith('SQLITE_CORRUPT')) return new StoreError('corrupt', 'the database is damaged', { cause: e });
+  return new StoreError('write-failed', `write failed: ${(e as Error).message}`, { cause: e });
+}

@@ -1,0 +1,237 @@
+/**
+ * The device's durable event store. One SQLite transaction per intent: the intent is checked against the
+ * in-memory state, its events get (device, seq) identities and hybrid-logical-clock stamps, and the events, the
+ * outbox rows and the ticket projection are written together. Only after COMMIT returns does the in-memory
+ * engine change: a failed write leaves memory exactly as the disk is.
+ *
+ * Days: the engine holds the current business day. When the clock crosses into a new day the old day is
+ * archived (its statistics stored in `days`) and a new engine starts numbering from the beginning. Nothing is
+ * deleted.
+ */
+import type { CentreConfig } from '../config/schema.js';
+import { businessDay } from '../domain/business-day.js';
+import type { CommandResult } from '../domain/commands.js';
+import { QueueEngine } from '../domain/engine.js';
+import { EVENT_VERSION, validateEvent, type EventDraft, type QueueEvent } from '../domain/events.js';
+import { decodeHlc, encodeHlc, initialHlc, receive, tick, type Hlc } from '../domain/hlc.js';
+import type { QueueState } from '../domain/state.js';
+import { computeStatistics } from '../domain/stats.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/logger.js';
+import { classifyWriteError, openDatabase, StoreError, type Db } from './db.js';
+import { projectEvent, type Statements, prepareStatements } from './projection.js';
+
+export interface EventStoreOptions {
+  readonly path: string;
+  readonly deviceId: string;
+  readonly config: CentreConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export type IntentResult =
+  | { readonly ok: true; readonly events: readonly QueueEvent[]; readonly ticketId: string | null }
+  | { readonly ok: false; readonly reason: string; readonly message: string };
+
+export type IngestResult = 'stored' | 'duplicate' | 'deferred' | 'invalid';
+
+export class EventStore {
+  readonly db: Db;
+  readonly deviceId: string;
+  private readonly config: CentreConfig;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly st: Statements;
+  private hlc: Hlc;
+  private seq: number;
+  private engine: QueueEngine;
+  private closed = false;
+
+  constructor(opts: EventStoreOptions) {
+    this.deviceId = opts.deviceId;
+    this.config = opts.config;
+    this.clock = opts.clock;
+    this.log = opts.logger.child('store');
+    this.db = openDatabase(opts.path);
+    this.st = prepareStatements(this.db);
+    const row = this.st.maxSeq.get(this.deviceId) as { s: number | null };
+    this.seq = row.s ?? 0;
+    const lastHlc = this.st.lastOwnHlc.get(this.deviceId) as { hlc: string } | undefined;
+    const maxHlc = this.st.maxHlc.get() as { hlc: string | null };
+    let h = (lastHlc && decodeHlc(lastHlc.hlc)) ?? initialHlc(this.deviceId);
+    const seen = maxHlc.hlc !== null ? decodeHlc(maxHlc.hlc) : null;
+    if (seen && seen.ms > h.ms) h = { ms: seen.ms, counter: seen.counter, node: this.deviceId };
+    this.hlc = h;
+    this.engine = this.loadDay(this.today());
+  }
+
+  /** The current business day by the injected clock. */
+  today(): string {
+    return businessDay(this.clock.now(), this.config.centre.timeZone);
+  }
+
+  get day(): string {
+    return this.engine.day;
+  }
+
+  get state(): QueueState {
+    return this.engine.state;
+  }
+
+  get queue(): QueueEngine {
+    return this.engine;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Starts a new business day if the clock has crossed midnight in the centre's zone. */
+  rollDay(): boolean {
+    const today = this.today();
+    if (today === this.engine.day) return false;
+    const old = this.engine;
+    if (today < old.day) {
+      // The clock went backwards across midnight: never reopen or renumber an archived day.
+      this.log.warn('clock is behind the current business day; staying on it', { day: old.day, clock: today });
+      return false;
+    }
+    const summary = JSON.stringify(computeStatistics(old.state, this.config));
+    this.db.transaction(() => {
+      this.st.ensureDay.run(old.day, encodeHlc(this.hlc));
+      this.st.archiveDay.run(encodeHlc(this.hlc), summary, old.day);
+    })();
+    this.log.info('business day archived', { day: old.day, next: today, events: old.events.length });
+    this.engine = this.loadDay(today);
+    return true;
+  }
+
+  /**
+   * Runs one intent: `decide` sees the current state and returns event drafts (or a refusal). All drafts are
+   * written in one transaction; the engine applies them only after commit.
+   */
+  commit(decide: (state: QueueState) => CommandResult): IntentResult {
+    this.assertOpen();
+    this.rollDay();
+    const decision = decide(this.engine.state);
+    if (!decision.ok) return decision;
+    const now = this.clock.now();
+    let h = this.hlc;
+    let seq = this.seq;
+    const events: QueueEvent[] = [];
+    for (const d of decision.drafts) {
+      h = tick(h, now);
+      seq++;
+      events.push(this.envelope(d, seq, h));
+    }
+    try {
+      this.db.transaction(() => {
+        this.st.ensureDay.run(this.engine.day, encodeHlc(h));
+        for (const e of events) {
+          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+          this.st.insertOutbox.run(e.seq, e.id);
+          projectEvent(this.st, e);
+        }
+      })();
+    } catch (e) {
+      const err = classifyWriteError(e);
+      this.log.error('intent not committed', { reason: err.reason, message: err.message });
+      return { ok: false, reason: err.reason, message: err.message };
+    }
+    this.hlc = h;
+    this.seq = seq;
+    for (const e of events) {
+      const outcome = this.engine.apply(e);
+      if (!outcome.applied) {
+        // The command layer let through something the rules refuse: record it, loudly, as a conflict.
+        this.log.error('own event rejected by the queue rules', { id: e.id, type: e.type, reason: outcome.reason });
+      }
+    }
+    return { ok: true, events, ticketId: decision.ticketId };
+  }
+
+  /**
+   * Stores an event from another device (sync). Validation failures are logged once and skipped; events of a
+   * newer version are kept in `deferred_events`. Returns what happened.
+   */
+  ingest(input: unknown): IngestResult {
+    this.assertOpen();
+    const v = validateEvent(input);
+    if (!v.ok) {
+      if (v.reason === 'invalid-event') {
+        this.log.warn('invalid event rejected', { message: v.message });
+        return 'invalid';
+      }
+      const raw = input as { id: string; device: string; seq: number; v: number };
+      const r = this.st.insertDeferred.run(raw.id, raw.device, raw.seq, raw.v, JSON.stringify(input), v.reason);
+      if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
+      return r.changes > 0 ? 'deferred' : 'duplicate';
+    }
+    const e = v.event;
+    if (this.st.hasEvent.get(e.id) !== undefined) return 'duplicate';
+    const remote = decodeHlc(e.hlc)!;
+    const now = this.clock.now();
+    let next: Hlc;
+    try {
+      next = receive(this.hlc, remote, now);
+    } catch (err) {
+      this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
+      next = this.hlc;
+    }
+    this.db.transaction(() => {
+      this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+      projectEvent(this.st, e);
+    })();
+    this.hlc = next;
+    if (e.day === this.engine.day) this.engine.apply(e);
+    return 'stored';
+  }
+
+  /** Own events not yet acknowledged by the hub, oldest first. */
+  pendingOutbox(limit = 500): QueueEvent[] {
+    return (this.st.outbox.all(limit) as { body: string }[]).map((r) => JSON.parse(r.body) as QueueEvent);
+  }
+
+  /** The hub has durably stored our events up to `seq`. */
+  acknowledge(seq: number): number {
+    return this.st.ackOutbox.run(seq).changes;
+  }
+
+  eventsOfDay(day: string): QueueEvent[] {
+    return (this.st.eventsOfDay.all(day) as { body: string }[]).map((r) => JSON.parse(r.body) as QueueEvent);
+  }
+
+  archivedSummary(day: string): unknown {
+    const r = this.st.daySummary.get(day) as { summary: string | null } | undefined;
+    return r?.summary ? (JSON.parse(r.summary) as unknown) : null;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private envelope(d: EventDraft, seq: number, h: Hlc): QueueEvent {
+    return {
+      v: EVENT_VERSION,
+      id: `${this.deviceId}:${seq}`,
+      device: this.deviceId,
+      seq,
+      hlc: encodeHlc(h),
+      day: this.engine.day,
+      type: d.type,
+      data: d.data,
+    } as QueueEvent;
+  }
+
+  private loadDay(day: string): QueueEngine {
+    const engine = new QueueEngine(this.config, day);
+    engine.applyMany(this.eventsOfDay(day));
+    return engine;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('write-failed', 'the store is closed');
+  }
+}
