@@ -1,0 +1,148 @@
+import ReceiptPrinterEncoder, {
+  type ReceiptPrinterEncoderOptions,
+} from '@point-of-sale/receipt-printer-encoder';
+import { feedDots, rasterImage } from './escpos/commands.js';
+import { isEncodable, isPrintableAscii, type CodeTableName } from './escpos/code-tables.js';
+import {
+  layoutTicket,
+  type Block,
+  type LayoutOptions,
+  type TextStyle,
+  type TicketDocument,
+} from './layout.js';
+import { paperGeometry, type PaperWidth } from './profiles.js';
+import { rasterizeLine, rasterizeQr, wrapRasterText, type RasterTextStyle } from './raster.js';
+import type { TicketData } from './ticket.js';
+
+/**
+ * Turns a ticket document into ESC/POS bytes with @point-of-sale/receipt-printer-encoder.
+ *
+ * Text mode sends a line through the printer font only if every character is in the profile's TCVN-3
+ * tables (checked against our own tables, because the encoder's errors:'strict' lets unencodable text
+ * through as '?'); any other line is drawn as a bitmap, so a stray character in a config never prints
+ * as '?'. Raster mode draws every line that is not plain ASCII.
+ */
+const RASTER_PX: Record<PaperWidth, Record<TextStyle, RasterTextStyle['px']>> = {
+  80: { title: 26, heading: 26, body: 24, small: 20 },
+  58: { title: 24, heading: 24, body: 22, small: 18 },
+};
+const TEXT_TABLES: readonly CodeTableName[] = ['tcvn3', 'tcvn3-capitals'];
+
+/** The largest GS ! magnification (≤ 6) that fits the number on one line of font A. */
+export function numberMagnification(text: string, columns: number): number {
+  return Math.max(1, Math.min(6, Math.floor(columns / Math.max(1, text.length))));
+}
+
+function isBold(style: TextStyle): boolean {
+  return style === 'title' || style === 'heading';
+}
+
+export function encodeTicket(doc: TicketDocument): Uint8Array {
+  const { dots, columns } = paperGeometry(doc.paperWidth);
+  const profile = doc.profile;
+  const tables = profile.codeTables;
+  const encoderOptions = {
+    language: 'esc-pos',
+    columns,
+    newline: '\n',
+    feedBeforeCut: profile.feedBeforeCut,
+    codepageMapping: (tables === undefined
+      ? { cp437: 0 }
+      : { cp437: 0, tcvn3: tables.tcvn3, tcvn3capitals: tables.tcvn3Capitals }) as Record<string, number>,
+    codepageCandidates: tables === undefined ? ['cp437'] : ['tcvn3', 'tcvn3capitals'],
+  } satisfies ReceiptPrinterEncoderOptions;
+
+  // Each block is encoded by its own encoder and the chunks are joined: the encoder's line composer
+  // otherwise counts raw feed bytes into the next text line and wraps it.
+  const parts: Uint8Array[] = [];
+  const chunk = (build: (enc: ReceiptPrinterEncoder) => void): void => {
+    const enc = new ReceiptPrinterEncoder(encoderOptions);
+    enc.codepage('auto');
+    build(enc);
+    parts.push(enc.encode());
+  };
+  const feed = (n: number): void => {
+    if (n > 0) parts.push(feedDots(n));
+  };
+
+  const rasterText = (text: string, style: TextStyle, align: 'left' | 'center'): void => {
+    const rs: RasterTextStyle = { px: RASTER_PX[doc.paperWidth][style], bold: isBold(style), align };
+    for (const line of wrapRasterText(text, rs, dots)) {
+      const r = rasterizeLine(line, rs, dots);
+      feed(r.feedBefore);
+      parts.push(rasterImage(r.image));
+      feed(r.feedAfter);
+    }
+  };
+
+  const printerText = (text: string, style: TextStyle, align: 'left' | 'center'): void => {
+    // The TCVN-3 capitals table has Đ where Latin-1 has Ð (U+00D0); the encoder only knows it by that name.
+    const mapped = tables === undefined ? text : text.replace(/Đ/g, '\u00d0');
+    chunk((enc) => {
+      enc.align(align).bold(isBold(style));
+      if (style === 'title' || style === 'heading') enc.size(1, 2);
+      enc.line(mapped);
+      enc.size(1, 1).bold(false);
+    });
+  };
+
+  const block = (b: Block): void => {
+    switch (b.kind) {
+      case 'text': {
+        const text = b.text.normalize('NFC');
+        const native =
+          tables === undefined
+            ? isPrintableAscii(text)
+            : isPrintableAscii(text) || isEncodable(text, TEXT_TABLES);
+        if (native) printerText(text, b.style, b.align);
+        else rasterText(text, b.style, b.align);
+        return;
+      }
+      case 'number': {
+        const text = b.text.normalize('NFC');
+        if (!isPrintableAscii(text) && (tables === undefined || !isEncodable(text, TEXT_TABLES))) {
+          rasterText(text, 'title', 'center');
+          return;
+        }
+        const mag = numberMagnification(text, columns);
+        chunk((enc) => enc.align('center').bold(true).size(mag, mag).line(text).size(1, 1).bold(false));
+        return;
+      }
+      case 'qr': {
+        if (profile.qr === 'native') {
+          chunk((enc) =>
+            enc
+              .align('center')
+              .qrcode(b.payload, { model: 2, size: doc.paperWidth === 80 ? 6 : 5, errorlevel: 'm' }),
+          );
+        } else {
+          const moduleDots = doc.paperWidth === 80 ? 5 : 4;
+          const img = rasterizeQr(b.payload, moduleDots, dots);
+          // The quiet zone above and below is paper feed, not white rows.
+          feed(4 * moduleDots);
+          parts.push(rasterImage(img));
+          feed(4 * moduleDots);
+        }
+        return;
+      }
+      case 'rule':
+        chunk((enc) => enc.line('-'.repeat(columns)));
+        return;
+      case 'gap':
+        feed(12);
+        return;
+      case 'cut':
+        chunk((enc) => enc.cut('partial'));
+        return;
+    }
+  };
+
+  parts.push(Uint8Array.of(0x1b, 0x40)); // ESC @: a known state whatever the last job left behind
+  for (const b of doc.blocks) block(b);
+  return Buffer.concat(parts);
+}
+
+/** Ticket data → bytes ready for the printer. */
+export function renderTicket(data: TicketData, options: LayoutOptions): Uint8Array {
+  return encodeTicket(layoutTicket(data, options));
+}
