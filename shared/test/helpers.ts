@@ -1,0 +1,66 @@
+import { parseConfig, type CentreConfig, type ConfigInput } from '../src/config.js';
+import { encodeHlc, tick, initialHlc, type Hlc } from '../src/domain/hlc.js';
+import type { EventDraft, QueueEvent } from '../src/domain/events.js';
+import type { CommandResult } from '../src/domain/commands.js';
+import { QueueEngine } from '../src/domain/engine.js';
+
+const allDay = [{ open: '00:00', close: '23:59' }];
+
+/** A small centre open around the clock, so tests do not depend on the time they run. */
+export function testConfig(over: Partial<ConfigInput> = {}): CentreConfig {
+  return parseConfig({
+    schemaVersion: 1,
+    centre: { id: 'test', name: 'Trung tâm thử nghiệm', timeZone: 'Asia/Ho_Chi_Minh' },
+    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
+    areas: [
+      { id: 'a', departmentId: 'd1', name: 'Hộ tịch', numberRange: { from: 1001, to: 1999 }, dailyQuota: 999 },
+      { id: 'b', departmentId: 'd1', name: 'Chứng thực', numberRange: { from: 2001, to: 2999 }, dailyQuota: 999 },
+    ],
+    counters: [
+      { id: 'c1', number: 1, areas: ['a'] },
+      { id: 'c2', number: 2, areas: ['a', 'b'] },
+      { id: 'c3', number: 3, areas: ['b'] },
+    ],
+    officers: [
+      { id: 'o1', name: 'Nguyễn Văn An' },
+      { id: 'o2', name: 'Trần Thị Bình' },
+    ],
+    priorityCategories: [{ id: 'elderly', name: 'Người cao tuổi' }],
+    hours: {
+      sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay,
+      stopIssuingBeforeCloseMin: 0,
+    },
+    ...over,
+  });
+}
+
+export const DAY = '2026-11-23';
+/** 2026-11-23 08:00 in Asia/Ho_Chi_Minh. */
+export const T0 = Date.UTC(2026, 10, 23, 1, 0);
+
+/** A device that stamps drafts into events, as the store does, but in memory. */
+export class Device {
+  private hlc: Hlc;
+  private seq = 0;
+  constructor(
+    readonly id: string,
+    public now = T0,
+  ) {
+    this.hlc = initialHlc(id);
+  }
+  stamp(d: EventDraft, day = DAY): QueueEvent {
+    this.hlc = tick(this.hlc, this.now);
+    this.seq++;
+    return { v: 1, id: `${this.id}:${this.seq}`, device: this.id, seq: this.seq, hlc: encodeHlc(this.hlc), day, ...d } as QueueEvent;
+  }
+  /** Runs a command against an engine and applies what it produced. */
+  run(engine: QueueEngine, result: CommandResult): QueueEvent[] {
+    if (!result.ok) throw new Error(`${result.reason}: ${result.message}`);
+    const out = result.drafts.map((d) => this.stamp(d, engine.day));
+    for (const e of out) {
+      const r = engine.apply(e);
+      if (!r.applied) throw new Error(`rejected ${e.type}: ${r.reason}`);
+    }
+    return out;
+  }
+}
