@@ -6,7 +6,10 @@
  *   RST. Like a pulled cable that TCP outlives: bytes are held (in the proxy and the kernel buffers),
  *   not dropped, so a connection that survives until `pass` continues intact, exactly as a TCP
  *   connection across a healed partition would. Endpoints notice only through their own timeouts
- *   (MQTT keepalive, connect timeout). New connections are accepted and held the same way.
+ *   (MQTT keepalive, connect timeout). A connection attempted during a blackhole never reaches the
+ *   target (like a SYN into a partition) and is reset when the blackhole ends: by then the client
+ *   has timed out on it, and its stale CONNECT must not reach the broker and take over the session
+ *   of the client's newer connection.
  * - `reset`: every open connection gets a TCP RST on both sides at once; new connections are reset as
  *   soon as they are accepted (a crashed or firewalled host).
  *
@@ -31,7 +34,7 @@ export interface FaultProxyStats {
   readonly bytesUp: number;
   /** Bytes forwarded target → client. */
   readonly bytesDown: number;
-  /** Bytes currently held back by `blackhole`. */
+  /** Bytes currently held back by `blackhole` in the proxy (more may wait in kernel buffers). */
   readonly bytesHeld: number;
   readonly connectionsAccepted: number;
   readonly connectionsOpen: number;
@@ -50,6 +53,8 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+const HOLD_LIMIT = 1024 * 1024;
+
 /** One direction of one connection. */
 class Pipe {
   private held: Buffer[] = [];
@@ -67,8 +72,9 @@ class Pipe {
       } else {
         this.held.push(chunk);
         this.heldBytes += chunk.length;
-        // Stop reading: the kernel buffers fill and the sender's TCP window closes, as in a partition.
-        from.pause();
+        // Past the limit stop reading: the kernel buffers fill and the sender's TCP window closes, as
+        // in a partition. Below it, holding in the proxy keeps `bytesHeld` exact for small tests.
+        if (this.heldBytes > HOLD_LIMIT) from.pause();
       }
     });
     from.on('end', () => {
@@ -108,6 +114,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   const targetHost = opts.targetHost ?? '127.0.0.1';
   let mode: ProxyMode = opts.mode ?? 'pass';
   const conns = new Set<Connection>();
+  /** Accepted during a blackhole: never connected upstream. */
+  const pending = new Set<Socket>();
   let bytesUp = 0;
   let bytesDown = 0;
   let accepted = 0;
@@ -131,6 +139,12 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       resets++;
       client.on('error', () => undefined); // the RST we send may surface as an error here
       client.resetAndDestroy();
+      return;
+    }
+    if (mode === 'blackhole') {
+      pending.add(client);
+      client.on('error', () => undefined);
+      client.on('close', () => pending.delete(client));
       return;
     }
     const upstream = createConnection({ host: targetHost, port: opts.targetPort });
@@ -159,12 +173,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     };
     client.on('close', closeBoth);
     upstream.on('close', closeBoth);
-    if (mode === 'pass') {
-      client.resume();
-    } else {
-      client.pause();
-      upstream.pause();
-    }
+    client.resume();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -177,6 +186,14 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
   const addr = server.address();
   if (addr === null || typeof addr !== 'object') throw new Error('proxy has no port');
 
+  const resetPending = (): void => {
+    for (const sock of [...pending]) {
+      resets++;
+      reset(sock);
+      pending.delete(sock);
+    }
+  };
+
   const setMode = (next: ProxyMode): void => {
     if (closed) return;
     const prev = mode;
@@ -184,9 +201,11 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
     switch (next) {
       case 'reset':
         for (const c of [...conns]) resetConnection(c);
+        resetPending();
         break;
       case 'pass':
         if (prev === 'pass') break;
+        resetPending();
         for (const c of [...conns]) {
           // A side that closed during the blackhole: propagate it now.
           if (c.client.destroyed || c.upstream.destroyed) {
@@ -199,11 +218,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
         }
         break;
       case 'blackhole':
-        for (const c of conns) {
-          c.client.pause();
-          c.upstream.pause();
-        }
-        break;
+        break; // the pipes start holding with their next chunk
     }
   };
 
@@ -220,7 +235,7 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
       bytesDown,
       bytesHeld: [...conns].reduce((n, c) => n + c.pipes[0].heldBytes + c.pipes[1].heldBytes, 0),
       connectionsAccepted: accepted,
-      connectionsOpen: conns.size,
+      connectionsOpen: conns.size + pending.size,
       connectionsReset: resets,
     }),
     async close() {
@@ -231,6 +246,8 @@ export async function startFaultProxy(opts: FaultProxyOptions): Promise<FaultPro
         c.upstream.destroy();
       }
       conns.clear();
+      for (const sock of pending) sock.destroy();
+      pending.clear();
       await new Promise<void>((resolve) =>
         server.close(() => {
           resolve();
