@@ -1,5 +1,5 @@
 import { parseConfig, type CentreConfig, type ConfigInput } from '../src/config.js';
-import { encodeHlc, tick, initialHlc, type Hlc } from '../src/domain/hlc.js';
+import { decodeHlc, encodeHlc, initialHlc, receive, tick, type Hlc } from '../src/domain/hlc.js';
 import type { EventDraft, QueueEvent } from '../src/domain/events.js';
 import type { CommandResult } from '../src/domain/commands.js';
 import { QueueEngine } from '../src/domain/engine.js';
@@ -52,6 +52,11 @@ export class Device {
     this.hlc = tick(this.hlc, this.now);
     this.seq++;
     return { v: 1, id: `${this.id}:${this.seq}`, device: this.id, seq: this.seq, hlc: encodeHlc(this.hlc), day, ...d } as QueueEvent;
+  }
+  /** Merges the newest stamp the device has seen, so what it does next sorts after what it saw (as the store does on ingest). */
+  observe(engine: QueueEngine): void {
+    const last = engine.events[engine.events.length - 1];
+    if (last) this.hlc = receive(this.hlc, decodeHlc(last.hlc)!, this.now, Infinity);
   }
   /** Runs a command against an engine and applies what it produced. */
   run(engine: QueueEngine, result: CommandResult): QueueEvent[] {
