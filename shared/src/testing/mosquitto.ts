@@ -88,10 +88,11 @@ export function defaultTestConf(opts: { persistence?: boolean } = {}): (ctx: Con
 }
 
 /**
- * Replaces the values of directives in a Mosquitto config (every uncommented occurrence). Throws if a
- * directive is missing, so a test notices when the production file stops declaring something it relies on.
+ * Replaces the values of directives in a Mosquitto config (every uncommented occurrence); `null`
+ * comments the directive out. Throws if a directive is missing, so a test notices when the production
+ * file stops declaring something it relies on.
  */
-export function rewriteConf(text: string, replacements: Readonly<Record<string, string>>): string {
+export function rewriteConf(text: string, replacements: Readonly<Record<string, string | null>>): string {
   const found = new Set<string>();
   const out = text.split('\n').map((line) => {
     const m = /^(\s*)([a-z_]+)(\s+)(.*)$/.exec(line);
@@ -100,6 +101,7 @@ export function rewriteConf(text: string, replacements: Readonly<Record<string, 
     const value = replacements[directive];
     if (value === undefined) return line;
     found.add(directive);
+    if (value === null) return `# (removed for test) ${line}`;
     return `${m[1]!}${directive}${m[3]!}${value}`;
   });
   const missing = Object.keys(replacements).filter((d) => !found.has(d));
