@@ -37,6 +37,36 @@ function isBold(style: TextStyle): boolean {
   return style === 'title' || style === 'heading';
 }
 
+/**
+ * Drawn lines by text and style. The header and footer of every ticket from one kiosk are the same
+ * lines, so after the first ticket only the number, queue figures and time are drawn.
+ */
+const rasterCache = new Map<string, Uint8Array>();
+const RASTER_CACHE_MAX = 256;
+
+function rasterTextBytes(text: string, rs: RasterTextStyle, dots: number): Uint8Array {
+  const key = `${rs.px}|${String(rs.bold)}|${rs.align}|${dots}|${text}`;
+  const hit = rasterCache.get(key);
+  if (hit !== undefined) {
+    // Re-insert: Map keeps insertion order, so the oldest entry is the least recently used.
+    rasterCache.delete(key);
+    rasterCache.set(key, hit);
+    return hit;
+  }
+  const parts: Uint8Array[] = [];
+  for (const line of wrapRasterText(text, rs, dots)) {
+    const r = rasterizeLine(line, rs, dots);
+    parts.push(feedDots(r.feedBefore), rasterImage(r.image), feedDots(r.feedAfter));
+  }
+  const bytes = Buffer.concat(parts);
+  rasterCache.set(key, bytes);
+  if (rasterCache.size > RASTER_CACHE_MAX) {
+    const oldest = rasterCache.keys().next();
+    if (oldest.done !== true) rasterCache.delete(oldest.value);
+  }
+  return bytes;
+}
+
 export function encodeTicket(doc: TicketDocument): Uint8Array {
   const { dots, columns } = paperGeometry(doc.paperWidth);
   const profile = doc.profile;
@@ -67,12 +97,7 @@ export function encodeTicket(doc: TicketDocument): Uint8Array {
 
   const rasterText = (text: string, style: TextStyle, align: 'left' | 'center'): void => {
     const rs: RasterTextStyle = { px: RASTER_PX[doc.paperWidth][style], bold: isBold(style), align };
-    for (const line of wrapRasterText(text, rs, dots)) {
-      const r = rasterizeLine(line, rs, dots);
-      feed(r.feedBefore);
-      parts.push(rasterImage(r.image));
-      feed(r.feedAfter);
-    }
+    parts.push(rasterTextBytes(text, rs, dots));
   };
 
   const printerText = (text: string, style: TextStyle, align: 'left' | 'center'): void => {

@@ -25,19 +25,17 @@ export function rasterImage(image: RgbaLike): Uint8Array {
     out.set([0x1d, 0x76, 0x30, 0x00, rowBytes & 0xff, rowBytes >> 8, rows & 0xff, rows >> 8], o);
     o += 8;
     for (let y = y0; y < y0 + rows; y++) {
+      let p = y * image.width * 4;
       for (let bx = 0; bx < rowBytes; bx++) {
         let v = 0;
-        for (let bit = 0; bit < 8; bit++) {
-          const p = (y * image.width + bx * 8 + bit) * 4;
-          // Luminance of RGBA over white paper.
-          const a = (image.data[p + 3] ?? 255) / 255;
+        for (let bit = 0; bit < 8; bit++, p += 4) {
+          // Integer luminance (×1000) composited over white paper.
+          const a = image.data[p + 3] ?? 255;
           const lum =
-            (0.299 * (image.data[p] ?? 255) +
-              0.587 * (image.data[p + 1] ?? 255) +
-              0.114 * (image.data[p + 2] ?? 255)) *
-              a +
-            255 * (1 - a);
-          if (lum < 128) v |= 0x80 >> bit;
+            299 * (image.data[p] ?? 255) +
+            587 * (image.data[p + 1] ?? 255) +
+            114 * (image.data[p + 2] ?? 255);
+          if ((lum * a + 255_000 * (255 - a)) / 255 < 128_000) v |= 0x80 >> bit;
         }
         out[o++] = v;
       }
