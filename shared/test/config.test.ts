@@ -40,22 +40,69 @@ describe('example configs', () => {
 
 describe('an invalid config is refused with the field named', () => {
   const cases: [string, (c: Record<string, unknown>) => void, string][] = [
-    ['missing centre name', (c) => delete (c.centre as Record<string, unknown>).name, 'centre.name: is required'],
-    ['bad time zone', (c) => ((c.centre as Record<string, unknown>).timeZone = 'Mars/Base'), 'centre.timeZone: must be an IANA time zone'],
-    ['counter serving an unknown area', (c) => ((c.counters as { areas: string[] }[])[3]!.areas = ['nope']), 'counters[3].areas[0]: unknown area "nope"'],
-    ['area of an unknown department', (c) => ((c.areas as { departmentId: string }[])[0]!.departmentId = 'x'), 'areas[0].departmentId: unknown department "x"'],
-    ['reversed number range', (c) => ((c.areas as { numberRange: unknown }[])[1]!.numberRange = { from: 9, to: 1 }), 'areas[1].numberRange: from must not be greater than to'],
-    ['quota larger than the range', (c) => ((c.areas as { dailyQuota: number }[])[0]!.dailyQuota = 5000), 'areas[0].dailyQuota: is 5000 but numberRange holds only 999 numbers'],
-    ['two counters with one number', (c) => ((c.counters as { number: number }[])[1]!.number = 1), 'counters[1].number: 1 is also counters[0].number'],
+    [
+      'missing centre name',
+      (c) => delete (c.centre as Record<string, unknown>).name,
+      'centre.name: is required',
+    ],
+    [
+      'bad time zone',
+      (c) => ((c.centre as Record<string, unknown>).timeZone = 'Mars/Base'),
+      'centre.timeZone: must be an IANA time zone',
+    ],
+    [
+      'counter serving an unknown area',
+      (c) => ((c.counters as { areas: string[] }[])[3]!.areas = ['nope']),
+      'counters[3].areas[0]: unknown area "nope"',
+    ],
+    [
+      'area of an unknown department',
+      (c) => ((c.areas as { departmentId: string }[])[0]!.departmentId = 'x'),
+      'areas[0].departmentId: unknown department "x"',
+    ],
+    [
+      'reversed number range',
+      (c) => ((c.areas as { numberRange: unknown }[])[1]!.numberRange = { from: 9, to: 1 }),
+      'areas[1].numberRange: from must not be greater than to',
+    ],
+    [
+      'quota larger than the range',
+      (c) => ((c.areas as { dailyQuota: number }[])[0]!.dailyQuota = 5000),
+      'areas[0].dailyQuota: is 5000 but numberRange holds only 999 numbers',
+    ],
+    [
+      'two counters with one number',
+      (c) => ((c.counters as { number: number }[])[1]!.number = 1),
+      'counters[1].number: 1 is also counters[0].number',
+    ],
     ['unknown field', (c) => (c.colour = 'blue'), '(root): unknown field "colour"'],
-    ['bad opening time', (c) => ((c.hours as Record<string, unknown>).mon = [{ open: '7h', close: '11:00' }]), 'hours.mon[0].open: must be a time "HH:mm"'],
-    ['newer schema', (c) => (c.schemaVersion = 9), 'schemaVersion: is 9, newer than this software understands'],
-    ['priority policy typo', (c) => ((c.priorityPolicy as Record<string, unknown>).mode = 'priority'), 'priorityPolicy.mode:'],
-    ['QR link without placeholder', (c) => ((c.ticket as Record<string, unknown>).qr = { kind: 'link', template: 'https://x' }), 'ticket.qr.template: must contain {ticketId}'],
+    [
+      'bad opening time',
+      (c) => ((c.hours as Record<string, unknown>).mon = [{ open: '7h', close: '11:00' }]),
+      'hours.mon[0].open: must be a time "HH:mm"',
+    ],
+    [
+      'newer schema',
+      (c) => (c.schemaVersion = 9),
+      'schemaVersion: is 9, newer than this software understands',
+    ],
+    [
+      'priority policy typo',
+      (c) => ((c.priorityPolicy as Record<string, unknown>).mode = 'priority'),
+      'priorityPolicy.mode:',
+    ],
+    [
+      'QR link without placeholder',
+      (c) => ((c.ticket as Record<string, unknown>).qr = { kind: 'link', template: 'https://x' }),
+      'ticket.qr.template: must contain {ticketId}',
+    ],
   ];
   it.each(cases)('%s', (_name, mutate, expected) => {
     const problems = problemsOf(mutate);
-    expect(problems.some((p) => p.startsWith(expected)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('a file that is not JSON names the file', () => {

@@ -13,8 +13,20 @@ export function testConfig(over: Partial<ConfigInput> = {}): CentreConfig {
     centre: { id: 'test', name: 'Trung tâm thử nghiệm', timeZone: 'Asia/Ho_Chi_Minh' },
     departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
     areas: [
-      { id: 'a', departmentId: 'd1', name: 'Hộ tịch', numberRange: { from: 1001, to: 1999 }, dailyQuota: 999 },
-      { id: 'b', departmentId: 'd1', name: 'Chứng thực', numberRange: { from: 2001, to: 2999 }, dailyQuota: 999 },
+      {
+        id: 'a',
+        departmentId: 'd1',
+        name: 'Hộ tịch',
+        numberRange: { from: 1001, to: 1999 },
+        dailyQuota: 999,
+      },
+      {
+        id: 'b',
+        departmentId: 'd1',
+        name: 'Chứng thực',
+        numberRange: { from: 2001, to: 2999 },
+        dailyQuota: 999,
+      },
     ],
     counters: [
       { id: 'c1', number: 1, areas: ['a'] },
@@ -27,7 +39,13 @@ export function testConfig(over: Partial<ConfigInput> = {}): CentreConfig {
     ],
     priorityCategories: [{ id: 'elderly', name: 'Người cao tuổi' }],
     hours: {
-      sun: allDay, mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay,
+      sun: allDay,
+      mon: allDay,
+      tue: allDay,
+      wed: allDay,
+      thu: allDay,
+      fri: allDay,
+      sat: allDay,
       stopIssuingBeforeCloseMin: 0,
     },
     ...over,
@@ -51,7 +69,15 @@ export class Device {
   stamp(d: EventDraft, day = DAY): QueueEvent {
     this.hlc = tick(this.hlc, this.now);
     this.seq++;
-    return { v: 1, id: `${this.id}:${this.seq}`, device: this.id, seq: this.seq, hlc: encodeHlc(this.hlc), day, ...d } as QueueEvent;
+    return {
+      v: 1,
+      id: `${this.id}:${this.seq}`,
+      device: this.id,
+      seq: this.seq,
+      hlc: encodeHlc(this.hlc),
+      day,
+      ...d,
+    };
   }
   /** Merges the newest stamp the device has seen, so what it does next sorts after what it saw (as the store does on ingest). */
   observe(engine: QueueEngine): void {

@@ -28,7 +28,13 @@ function runAndKill(db: string, afterMs: number): Promise<string[]> {
     p.stderr.on('data', (b: Buffer) => (err += b.toString()));
     p.on('exit', (_code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`child ended without being killed: ${err}`));
-      else resolve(out.split('\n').filter((l) => l.startsWith('issued ')).map((l) => l.slice(7)));
+      else
+        resolve(
+          out
+            .split('\n')
+            .filter((l) => l.startsWith('issued '))
+            .map((l) => l.slice(7)),
+        );
     });
   });
 }
@@ -44,15 +50,25 @@ describe('SIGKILL mid-write', () => {
       const d = new Database(db, { readonly: true });
       try {
         expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = d.prepare('SELECT id, area, number, issued_event FROM tickets').all() as { id: string; area: string; number: number; issued_event: string }[];
-        const issuedEvents = d.prepare(`SELECT id, body FROM events WHERE type = 'ticket.issued'`).all() as { id: string; body: string }[];
+        const rows = d.prepare('SELECT id, area, number, issued_event FROM tickets').all() as {
+          id: string;
+          area: string;
+          number: number;
+          issued_event: string;
+        }[];
+        const issuedEvents = d.prepare(`SELECT id, body FROM events WHERE type = 'ticket.issued'`).all() as {
+          id: string;
+          body: string;
+        }[];
         expect(rows.length).toBe(issuedEvents.length);
         const byEvent = new Set(rows.map((r) => r.issued_event));
         for (const e of issuedEvents) expect(byEvent.has(e.id)).toBe(true);
         const ids2 = new Set(rows.map((r) => r.id));
         for (const id of reported) expect(ids2.has(id)).toBe(true);
         // per-device sequence numbers are contiguous: nothing half-written in the middle
-        const seqs = (d.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+        const seqs = (d.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[]).map(
+          (r) => r.seq,
+        );
         expect(seqs).toEqual(seqs.map((_, k) => k + 1));
         const numbers = rows.map((r) => `${r.area}:${r.number}`);
         expect(new Set(numbers).size).toBe(numbers.length);

@@ -19,7 +19,12 @@ import {
 import { QueueEngine, foldEvents } from '../src/domain/engine.js';
 import type { QueueEvent } from '../src/domain/events.js';
 import { stateHash } from '../src/domain/hash.js';
-import { consecutiveNumbers, singleCounterPerTicket, statsMatchRecount, uniqueNumbers } from '../src/sim/invariants.js';
+import {
+  consecutiveNumbers,
+  singleCounterPerTicket,
+  statsMatchRecount,
+  uniqueNumbers,
+} from '../src/sim/invariants.js';
 import { DAY, Device, T0, testConfig } from './helpers.js';
 
 const config = testConfig({ priorityPolicy: { mode: 'interleave', everyN: 2, maxConsecutive: 2 } });
@@ -27,17 +32,56 @@ const counters = ['c1', 'c2', 'c3'];
 
 type Op =
   | { kind: 'issue'; area: 'a' | 'b'; priority: boolean; print: 'ok' | 'fail' | 'void' }
-  | { kind: 'next' | 'start' | 'finish' | 'noshow' | 'recall' | 'hold' | 'return' | 'pause' | 'open' | 'rate'; counter: number }
+  | {
+      kind: 'next' | 'start' | 'finish' | 'noshow' | 'recall' | 'hold' | 'return' | 'pause' | 'open' | 'rate';
+      counter: number;
+    }
   | { kind: 'transfer'; counter: number; area: 'a' | 'b'; front: boolean }
   | { kind: 'sync'; from: number; to: number }
   | { kind: 'tick'; ms: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('issue' as const), area: fc.constantFrom('a' as const, 'b' as const), priority: fc.boolean(), print: fc.constantFrom('ok' as const, 'ok' as const, 'ok' as const, 'fail' as const, 'void' as const) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('next' as const, 'start' as const, 'finish' as const, 'noshow' as const, 'recall' as const, 'hold' as const, 'return' as const, 'pause' as const, 'open' as const, 'rate' as const), counter: fc.nat(2) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), counter: fc.nat(2), area: fc.constantFrom('a' as const, 'b' as const), front: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      area: fc.constantFrom('a' as const, 'b' as const),
+      priority: fc.boolean(),
+      print: fc.constantFrom('ok' as const, 'ok' as const, 'ok' as const, 'fail' as const, 'void' as const),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constantFrom(
+        'next' as const,
+        'start' as const,
+        'finish' as const,
+        'noshow' as const,
+        'recall' as const,
+        'hold' as const,
+        'return' as const,
+        'pause' as const,
+        'open' as const,
+        'rate' as const,
+      ),
+      counter: fc.nat(2),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('transfer' as const),
+      counter: fc.nat(2),
+      area: fc.constantFrom('a' as const, 'b' as const),
+      front: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), from: fc.nat(2), to: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 120_000 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 1, max: 120_000 }) }),
+  },
 );
 
 /**
@@ -60,7 +104,11 @@ function run(ops: Op[], oneReplica = false): { events: QueueEvent[]; replicas: Q
     }
     return r.ticketId;
   };
-  for (const d of counters) exec(1 + (counters.indexOf(d) % 2), counterCommand(replicas[1 + (counters.indexOf(d) % 2)]!.state, d, { kind: 'open' }));
+  for (const d of counters)
+    exec(
+      1 + (counters.indexOf(d) % 2),
+      counterCommand(replicas[1 + (counters.indexOf(d) % 2)]!.state, d, { kind: 'open' }),
+    );
   let now = T0;
   for (const op of ops) {
     if (op.kind === 'tick') {
@@ -74,10 +122,19 @@ function run(ops: Op[], oneReplica = false): { events: QueueEvent[]; replicas: Q
     }
     if (op.kind === 'issue') {
       const s = replicas[0]!.state;
-      const id = exec(0, issueTicket(s, config, { areaId: op.area, priority: op.priority ? 'elderly' : null, kioskId: 'k1', needsPrint: true }, now));
+      const id = exec(
+        0,
+        issueTicket(
+          s,
+          config,
+          { areaId: op.area, priority: op.priority ? 'elderly' : null, kioskId: 'k1', needsPrint: true },
+          now,
+        ),
+      );
       if (id === null) continue;
       if (op.print === 'ok') exec(0, printOutcome(replicas[0]!.state, id, { kind: 'printed', copies: 1 }));
-      else if (op.print === 'fail') exec(0, printOutcome(replicas[0]!.state, id, { kind: 'failed', reason: 'paper-out' }));
+      else if (op.print === 'fail')
+        exec(0, printOutcome(replicas[0]!.state, id, { kind: 'failed', reason: 'paper-out' }));
       else exec(0, printOutcome(replicas[0]!.state, id, { kind: 'voided', reason: 'in lỗi' }));
       continue;
     }
@@ -85,11 +142,21 @@ function run(ops: Op[], oneReplica = false): { events: QueueEvent[]; replicas: Q
     const i = 1 + (op.counter % 2);
     const s = replicas[i]!.state;
     switch (op.kind) {
-      case 'next': exec(i, callNext(s, config, c)); break;
-      case 'start': exec(i, actOnCurrent(s, c, 'start')); break;
-      case 'finish': exec(i, actOnCurrent(s, c, 'finish')); break;
-      case 'noshow': exec(i, actOnCurrent(s, c, 'no-show')); break;
-      case 'recall': exec(i, actOnCurrent(s, c, 'recall')); break;
+      case 'next':
+        exec(i, callNext(s, config, c));
+        break;
+      case 'start':
+        exec(i, actOnCurrent(s, c, 'start'));
+        break;
+      case 'finish':
+        exec(i, actOnCurrent(s, c, 'finish'));
+        break;
+      case 'noshow':
+        exec(i, actOnCurrent(s, c, 'no-show'));
+        break;
+      case 'recall':
+        exec(i, actOnCurrent(s, c, 'recall'));
+        break;
       case 'hold': {
         const id = exec(i, holdCurrent(s, c, 'chờ bổ sung'));
         if (id) heldBy.set(c, [...(heldBy.get(c) ?? []), id]);
@@ -100,15 +167,36 @@ function run(ops: Op[], oneReplica = false): { events: QueueEvent[]; replicas: Q
         if (id) exec(i, returnHeld(s, c, id));
         break;
       }
-      case 'pause': exec(i, counterCommand(s, c, { kind: 'pause', reason: 'nghỉ giải lao' })); break;
-      case 'open': exec(i, counterCommand(s, c, { kind: 'open' })); break;
+      case 'pause':
+        exec(i, counterCommand(s, c, { kind: 'pause', reason: 'nghỉ giải lao' }));
+        break;
+      case 'open':
+        exec(i, counterCommand(s, c, { kind: 'open' }));
+        break;
       case 'rate': {
-        const done = [...s.tickets.values()].find((t) => t.status === 'done' && t.counterId === c && !t.rated);
-        if (done) exec(i, rateService(s, config, { counterId: c, ticketId: done.id, level: 3, reasons: [], dossierCode: null }));
+        const done = [...s.tickets.values()].find(
+          (t) => t.status === 'done' && t.counterId === c && !t.rated,
+        );
+        if (done)
+          exec(
+            i,
+            rateService(s, config, {
+              counterId: c,
+              ticketId: done.id,
+              level: 3,
+              reasons: [],
+              dossierCode: null,
+            }),
+          );
         break;
       }
-      case 'transfer': exec(i, transferCurrent(s, config, c, { kind: 'area', areaId: op.area }, op.front)); break;
-      default: { const never: never = op; throw new Error(String(never)); }
+      case 'transfer':
+        exec(i, transferCurrent(s, config, c, { kind: 'area', areaId: op.area }, op.front));
+        break;
+      default: {
+        const never: never = op;
+        throw new Error(String(never));
+      }
     }
   }
   return { events: all, replicas };

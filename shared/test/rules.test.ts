@@ -33,7 +33,8 @@ function setup(config: CentreConfig = testConfig()) {
     dev.now += 1000;
     return id;
   };
-  const open = (...ids: string[]) => ids.forEach((c) => dev.run(engine, counterCommand(s(), c, { kind: 'open' })));
+  const open = (...ids: string[]) =>
+    ids.forEach((c) => dev.run(engine, counterCommand(s(), c, { kind: 'open' })));
   const next = (c: string): string | null => {
     const r = callNext(s(), config, c);
     if (!r.ok) return null;
@@ -66,7 +67,11 @@ describe('a ticket through its life', () => {
     ['recall keeps it called', (q) => actOnCurrent(q.s(), 'c1', 'recall'), 'called'],
     ['no-show', (q) => actOnCurrent(q.s(), 'c1', 'no-show'), 'no_show'],
     ['hold', (q) => holdCurrent(q.s(), 'c1', 'đi photo giấy tờ'), 'held'],
-    ['transfer to an area puts it back in a queue', (q) => transferCurrent(q.s(), q.config, 'c1', { kind: 'area', areaId: 'b' }), 'waiting'],
+    [
+      'transfer to an area puts it back in a queue',
+      (q) => transferCurrent(q.s(), q.config, 'c1', { kind: 'area', areaId: 'b' }),
+      'waiting',
+    ],
     ['finish', (q) => actOnCurrent(q.s(), 'c1', 'finish', 'H12345'), 'done'],
   ];
   it.each(transitions)('%s', (_n, act, status) => {
@@ -143,7 +148,10 @@ describe('counters and officers', () => {
     q.issue();
     q.open('c1');
     q.next('c1');
-    expect(counterCommand(q.s(), 'c1', { kind: 'close' })).toMatchObject({ ok: false, reason: 'counter-busy' });
+    expect(counterCommand(q.s(), 'c1', { kind: 'close' })).toMatchObject({
+      ok: false,
+      reason: 'counter-busy',
+    });
   });
   it('officer log-in moves with the officer, and calls are attributed to them', () => {
     const q = setup();
@@ -155,15 +163,18 @@ describe('counters and officers', () => {
     q.open('c2');
     q.next('c2');
     expect(q.s().tickets.get(id)!.officerId).toBe('o1');
-    expect(officerCommand(q.s(), q.config, 'c1', 'zz', 'login')).toMatchObject({ ok: false, reason: 'unknown-officer' });
+    expect(officerCommand(q.s(), q.config, 'c1', 'zz', 'login')).toMatchObject({
+      ok: false,
+      reason: 'unknown-officer',
+    });
   });
 });
 
 describe('order within an area', () => {
   function order(policy: Record<string, unknown>, kinds: string, calls: number): string {
-    const q = setup(testConfig({ priorityPolicy: policy as never }));
+    const q = setup(testConfig({ priorityPolicy: policy }));
     const ids = new Map<string, string>();
-    [...kinds].forEach((k, i) => ids.set(q.issue('a', k === 'P' ? 'elderly' : null), `${k}${i}`));
+    kinds.split('').forEach((k, i) => ids.set(q.issue('a', k === 'P' ? 'elderly' : null), `${k}${i}`));
     q.open('c1');
     const out: string[] = [];
     for (let i = 0; i < calls; i++) {
@@ -175,8 +186,18 @@ describe('order within an area', () => {
   const table: [string, Record<string, unknown>, string, string][] = [
     ['fifo ignores priority', { mode: 'fifo' }, 'NNPNP', 'N0 N1 P2 N3 P4'],
     ['priority always first', { mode: 'priority-first' }, 'NNPNP', 'P2 P4 N0 N1 N3'],
-    ['priority first with a cap of 1', { mode: 'priority-first', maxConsecutive: 1 }, 'NNPPP', 'P2 N0 P3 N1 P4'],
-    ['one priority after every 2 normal', { mode: 'interleave', everyN: 2 }, 'NNNNNPPP', 'P5 N0 N1 P6 N2 N3 P7 N4'],
+    [
+      'priority first with a cap of 1',
+      { mode: 'priority-first', maxConsecutive: 1 },
+      'NNPPP',
+      'P2 N0 P3 N1 P4',
+    ],
+    [
+      'one priority after every 2 normal',
+      { mode: 'interleave', everyN: 2 },
+      'NNNNNPPP',
+      'P5 N0 N1 P6 N2 N3 P7 N4',
+    ],
     ['interleave takes priority when no normal waits', { mode: 'interleave', everyN: 3 }, 'PPP', 'P0 P1 P2'],
   ];
   it.each(table)('%s', (_n, policy, kinds, expected) => {
@@ -239,12 +260,36 @@ describe('derived figures', () => {
     q.dev.run(q.engine, actOnCurrent(q.s(), 'c1', 'start'));
     q.dev.now += 6 * 60_000;
     q.dev.run(q.engine, actOnCurrent(q.s(), 'c1', 'finish'));
-    q.dev.run(q.engine, rateService(q.s(), q.config, { counterId: 'c1', ticketId: a, level: 3, reasons: [], dossierCode: null }));
-    expect(rateService(q.s(), q.config, { counterId: 'c1', ticketId: a, level: 3, reasons: [], dossierCode: null })).toMatchObject({ ok: false, reason: 'already-rated' });
+    q.dev.run(
+      q.engine,
+      rateService(q.s(), q.config, {
+        counterId: 'c1',
+        ticketId: a,
+        level: 3,
+        reasons: [],
+        dossierCode: null,
+      }),
+    );
+    expect(
+      rateService(q.s(), q.config, {
+        counterId: 'c1',
+        ticketId: a,
+        level: 3,
+        reasons: [],
+        dossierCode: null,
+      }),
+    ).toMatchObject({ ok: false, reason: 'already-rated' });
     q.next('c1');
     q.dev.run(q.engine, actOnCurrent(q.s(), 'c1', 'no-show'));
     const st = computeStatistics(q.s(), q.config);
-    expect(st.areas.a).toMatchObject({ issued: 3, served: 1, noShow: 1, waiting: 1, serviceMeanMin: 6, ratings: { '3': 1 } });
+    expect(st.areas.a).toMatchObject({
+      issued: 3,
+      served: 1,
+      noShow: 1,
+      waiting: 1,
+      serviceMeanMin: 6,
+      ratings: { '3': 1 },
+    });
     expect(st.counters.c1).toMatchObject({ issued: null, served: 1, noShow: 1 });
     expect(st.officers.o1).toMatchObject({ served: 1, noShow: 1, ratings: { '3': 1 } });
     expect(q.s().tickets.get(b)!.status).toBe('no_show');
@@ -262,9 +307,13 @@ describe('issuing rules', () => {
     const q = setup(cfg);
     q.issue('a');
     q.issue('a');
-    expect(issueTicket(q.s(), cfg, { areaId: 'a', priority: null, kioskId: 'k', needsPrint: true }, T0)).toMatchObject({ ok: false, reason: 'quota-reached' });
+    expect(
+      issueTicket(q.s(), cfg, { areaId: 'a', priority: null, kioskId: 'k', needsPrint: true }, T0),
+    ).toMatchObject({ ok: false, reason: 'quota-reached' });
     q.issue('b');
-    expect(issueTicket(q.s(), cfg, { areaId: 'b', priority: null, kioskId: 'k', needsPrint: true }, T0)).toMatchObject({ ok: false, reason: 'quota-reached' });
+    expect(
+      issueTicket(q.s(), cfg, { areaId: 'b', priority: null, kioskId: 'k', needsPrint: true }, T0),
+    ).toMatchObject({ ok: false, reason: 'quota-reached' });
   });
 
   const provincial = loadConfigFile(exampleConfigPaths.provincial);
@@ -309,17 +358,33 @@ describe('conflicting events from devices that were cut off', () => {
     const q = setup();
     const k1 = new Device('kiosk-1');
     const k2 = new Device('kiosk-2');
-    const draft = issueTicket(q.s(), q.config, { areaId: 'a', priority: null, kioskId: 'k', needsPrint: false }, T0);
+    const draft = issueTicket(
+      q.s(),
+      q.config,
+      { areaId: 'a', priority: null, kioskId: 'k', needsPrint: false },
+      T0,
+    );
     if (!draft.ok) throw new Error('no draft');
     q.engine.apply(k1.stamp(draft.drafts[0]!));
-    expect(q.engine.apply(k2.stamp(draft.drafts[0]!))).toEqual({ applied: false, reason: 'duplicate-ticket' });
+    expect(q.engine.apply(k2.stamp(draft.drafts[0]!))).toEqual({
+      applied: false,
+      reason: 'duplicate-ticket',
+    });
     expect(q.s().tickets.size).toBe(1);
   });
   it('an event of another day does not touch today', () => {
     const q = setup();
     const d = new Device('kiosk-1');
-    const r = issueTicket(q.s(), q.config, { areaId: 'a', priority: null, kioskId: 'k', needsPrint: false }, T0);
+    const r = issueTicket(
+      q.s(),
+      q.config,
+      { areaId: 'a', priority: null, kioskId: 'k', needsPrint: false },
+      T0,
+    );
     if (!r.ok) throw new Error('no draft');
-    expect(q.engine.apply(d.stamp(r.drafts[0]!, '2026-11-24'))).toEqual({ applied: false, reason: 'other-day' });
+    expect(q.engine.apply(d.stamp(r.drafts[0]!, '2026-11-24'))).toEqual({
+      applied: false,
+      reason: 'other-day',
+    });
   });
 });

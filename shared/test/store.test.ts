@@ -23,7 +23,9 @@ afterEach(() => {
 });
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), 'motcua-store-')), 'device.db');
 const issue = (s: EventStore, area = 'a') =>
-  s.commit((st) => issueTicket(st, config, { areaId: area, priority: null, kioskId: 'kiosk-1', needsPrint: true }, T0));
+  s.commit((st) =>
+    issueTicket(st, config, { areaId: area, priority: null, kioskId: 'kiosk-1', needsPrint: true }, T0),
+  );
 
 describe('the SQLite store', () => {
   it('reopens with WAL and synchronous=FULL (2) every time', () => {
@@ -58,7 +60,9 @@ describe('the SQLite store', () => {
     const again = store(path);
     expect(stateHash(again.state)).toBe(hash);
     expect(again.pendingOutbox().map((e) => e.seq)).toEqual([1, 2]);
-    expect(again.db.prepare('SELECT area, number, printed FROM tickets').all()).toEqual([{ area: 'a', number: 1001, printed: 1 }]);
+    expect(again.db.prepare('SELECT area, number, printed FROM tickets').all()).toEqual([
+      { area: 'a', number: 1001, printed: 1 },
+    ]);
     // the next number continues, it is not reused
     const n = issue(again);
     expect(n.ok && again.state.tickets.get(n.ticketId!)!.number).toBe(1002);
@@ -68,7 +72,11 @@ describe('the SQLite store', () => {
     const s = store(tmp());
     issue(s);
     expect(() =>
-      s.db.prepare(`INSERT INTO tickets (id, day, area, number, status, issued_event) VALUES ('x', ?, 'a', 1001, 'waiting', 'kiosk-1:1')`).run(s.day),
+      s.db
+        .prepare(
+          `INSERT INTO tickets (id, day, area, number, status, issued_event) VALUES ('x', ?, 'a', 1001, 'waiting', 'kiosk-1:1')`,
+        )
+        .run(s.day),
     ).toThrow(/UNIQUE/);
   });
 
@@ -120,7 +128,16 @@ describe('the SQLite store', () => {
     open.push(s);
     expect(s.ingest({ nonsense: true })).toBe('invalid');
     expect(s.ingest('{"not": "an object"}')).toBe('invalid');
-    const future = { v: 9, id: 'kiosk-2:1', device: 'kiosk-2', seq: 1, hlc: '001763860000000-000000-kiosk-2', day: '2026-11-23', type: 'ticket.teleported', data: {} };
+    const future = {
+      v: 9,
+      id: 'kiosk-2:1',
+      device: 'kiosk-2',
+      seq: 1,
+      hlc: '001763860000000-000000-kiosk-2',
+      day: '2026-11-23',
+      type: 'ticket.teleported',
+      data: {},
+    };
     expect(s.ingest(future)).toBe('deferred');
     expect(s.ingest(future)).toBe('duplicate');
     expect(records.filter((r) => r.level === 'warn').map((r) => r.message)).toEqual([
@@ -128,13 +145,20 @@ describe('the SQLite store', () => {
       'invalid event rejected',
       'event deferred',
     ]);
-    expect(s.db.prepare('SELECT id, reason FROM deferred_events').all()).toEqual([{ id: 'kiosk-2:1', reason: 'unknown-version' }]);
+    expect(s.db.prepare('SELECT id, reason FROM deferred_events').all()).toEqual([
+      { id: 'kiosk-2:1', reason: 'unknown-version' },
+    ]);
   });
 
   it('ingested events from another device are applied once, and what this device does next sorts after them', () => {
     const hub = store(tmp(), new ManualClock(T0), 'hub');
     const kiosk = new Device('kiosk-2', T0 + 60_000);
-    const r = issueTicket(hub.state, config, { areaId: 'a', priority: null, kioskId: 'kiosk-2', needsPrint: true }, T0);
+    const r = issueTicket(
+      hub.state,
+      config,
+      { areaId: 'a', priority: null, kioskId: 'kiosk-2', needsPrint: true },
+      T0,
+    );
     if (!r.ok) throw new Error(r.message);
     const e1 = kiosk.stamp(r.drafts[0]!);
     const e2 = kiosk.stamp({ type: 'ticket.printed', data: { ticketId: r.ticketId!, copies: 1 } });

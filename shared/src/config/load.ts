@@ -26,14 +26,15 @@ function pathToField(path: readonly PropertyKey[]): string {
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    default:
-      return issue.message;
-  }
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return `must have at most ${String(issue.maximum)} items`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
 }
 
 /**
@@ -84,13 +85,17 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
   const numbers = new Map<number, number>();
   c.counters.forEach((k, i) => {
     k.areas.forEach((a, j) => {
-      if (!areas.has(a)) problems.push({ field: `counters[${i}].areas[${j}]`, message: `unknown area "${a}"` });
+      if (!areas.has(a))
+        problems.push({ field: `counters[${i}].areas[${j}]`, message: `unknown area "${a}"` });
     });
     if (new Set(k.areas).size !== k.areas.length)
       problems.push({ field: `counters[${i}].areas`, message: 'lists an area twice' });
     const other = numbers.get(k.number);
     if (other !== undefined)
-      problems.push({ field: `counters[${i}].number`, message: `${k.number} is also counters[${other}].number` });
+      problems.push({
+        field: `counters[${i}].number`,
+        message: `${k.number} is also counters[${other}].number`,
+      });
     numbers.set(k.number, i);
   });
   c.kiosks.forEach((k, i) => {
@@ -100,7 +105,8 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
   });
   const served = new Set(c.counters.flatMap((k) => k.areas));
   c.areas.forEach((a, i) => {
-    if (!served.has(a.id)) problems.push({ field: `areas[${i}]`, message: `area "${a.id}" is served by no counter` });
+    if (!served.has(a.id))
+      problems.push({ field: `areas[${i}]`, message: `area "${a.id}" is served by no counter` });
   });
   const values = c.rating.levels.map((l) => l.value);
   if (new Set(values).size !== values.length)
@@ -111,7 +117,9 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
 export function parseConfig(raw: unknown): CentreConfig {
   const result = configSchema.safeParse(migrate(raw));
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => ({ field: pathToField(i.path), message: describe(i) })));
+    throw new ConfigError(
+      result.error.issues.map((i) => ({ field: pathToField(i.path), message: describe(i) })),
+    );
   }
   const problems = crossCheck(result.data);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -129,7 +137,9 @@ export function loadConfigFile(path: string): CentreConfig {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError([{ field: '(file)', message: `${path} is not valid JSON: ${(e as Error).message}` }]);
+    throw new ConfigError([
+      { field: '(file)', message: `${path} is not valid JSON: ${(e as Error).message}` },
+    ]);
   }
   return parseConfig(raw);
 }

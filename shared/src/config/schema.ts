@@ -10,7 +10,10 @@ export const CONFIG_SCHEMA_VERSION = 1;
 
 const id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 characters of a-z, 0-9 and "-", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,39}$/,
+    'must be 1-40 characters of a-z, 0-9 and "-", starting with a letter or digit',
+  );
 const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const clock = z.string().refine((s) => parseClock(s) !== null, 'must be a time "HH:mm" (24-hour)');
 
@@ -67,7 +70,11 @@ const defaultRating = {
     { id: 'attitude', label: 'Thái độ phục vụ', labelEn: 'Attitude' },
     { id: 'waiting-time', label: 'Thời gian chờ', labelEn: 'Waiting time' },
     { id: 'unclear-guidance', label: 'Hướng dẫn chưa rõ', labelEn: 'Unclear guidance' },
-    { id: 'repeated-requests', label: 'Yêu cầu bổ sung nhiều lần', labelEn: 'Asked for documents several times' },
+    {
+      id: 'repeated-requests',
+      label: 'Yêu cầu bổ sung nhiều lần',
+      labelEn: 'Asked for documents several times',
+    },
     { id: 'other', label: 'Khác', labelEn: 'Other' },
   ],
   /** Levels at or below this value ask for reasons. */

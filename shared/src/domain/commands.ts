@@ -36,7 +36,11 @@ export type CommandResult =
   | { readonly ok: false; readonly reason: CommandReason; readonly message: string };
 
 const no = (reason: CommandReason, message: string): CommandResult => ({ ok: false, reason, message });
-const yes = (drafts: EventDraft[], ticketId: string | null = null): CommandResult => ({ ok: true, drafts, ticketId });
+const yes = (drafts: EventDraft[], ticketId: string | null = null): CommandResult => ({
+  ok: true,
+  drafts,
+  ticketId,
+});
 
 export interface IssueRequest {
   readonly areaId: string;
@@ -48,7 +52,12 @@ export interface IssueRequest {
   readonly series?: 'hub' | 'lease' | 'kiosk' | 'local';
 }
 
-export function issueTicket(s: QueueState, config: CentreConfig, req: IssueRequest, nowMs: number): CommandResult {
+export function issueTicket(
+  s: QueueState,
+  config: CentreConfig,
+  req: IssueRequest,
+  nowMs: number,
+): CommandResult {
   const area = config.areas.find((a) => a.id === req.areaId);
   if (!area) return no('unknown-area', `unknown area ${req.areaId}`);
   if (req.priority !== null && !config.priorityCategories.some((p) => p.id === req.priority))
@@ -56,7 +65,8 @@ export function issueTicket(s: QueueState, config: CentreConfig, req: IssueReque
   const window = issuingWindow(config, nowMs);
   if (!window.open) return no(window.reason, `issuing is closed (${window.reason})`);
   const st = s.areas.get(area.id)!;
-  if (st.issued >= area.dailyQuota) return no('quota-reached', `${area.name}: daily quota of ${area.dailyQuota} reached`);
+  if (st.issued >= area.dailyQuota)
+    return no('quota-reached', `${area.name}: daily quota of ${area.dailyQuota} reached`);
   const number = req.number ?? Math.max(st.lastNumber + 1, area.numberRange.from);
   if (req.number === undefined && number > area.numberRange.to)
     return no('range-exhausted', `${area.name}: numbers up to ${area.numberRange.to} are used`);
@@ -99,21 +109,40 @@ export function callNext(s: QueueState, config: CentreConfig, counterId: string)
   const next = pickNext(s, config, counterId);
   if (!next) return no('queue-empty', 'nobody is waiting for this counter');
   const officerId = s.counters.get(counterId)!.officerId;
-  return yes([...finishCurrent(s, counterId), { type: 'ticket.called', data: { ticketId: next.id, counterId, officerId } }], next.id);
+  return yes(
+    [
+      ...finishCurrent(s, counterId),
+      { type: 'ticket.called', data: { ticketId: next.id, counterId, officerId } },
+    ],
+    next.id,
+  );
 }
 
 /** Calls one given ticket (a citizen showing a paper ticket, or a number typed on the keypad). */
-export function callTicket(s: QueueState, config: CentreConfig, counterId: string, ticketId: string): CommandResult {
+export function callTicket(
+  s: QueueState,
+  config: CentreConfig,
+  counterId: string,
+  ticketId: string,
+): CommandResult {
   const bad = openCounter(s, counterId);
   if (bad) return bad;
   const t = s.tickets.get(ticketId);
   if (!t) return no('unknown-ticket', `unknown ticket ${ticketId}`);
-  if (t.needsPrint && !t.printed && t.status === 'waiting') return no('not-printed', `ticket ${ticketId} was never printed`);
+  if (t.needsPrint && !t.printed && t.status === 'waiting')
+    return no('not-printed', `ticket ${ticketId} was never printed`);
   if (!isCallable(t)) return no('wrong-status', `ticket ${ticketId} is ${t.status}`);
-  if (t.directedCounterId !== null ? t.directedCounterId !== counterId : !counterServes(config, counterId, t.queueAreaId))
+  if (
+    t.directedCounterId !== null
+      ? t.directedCounterId !== counterId
+      : !counterServes(config, counterId, t.queueAreaId)
+  )
     return no('area-not-served', `counter ${counterId} does not serve this ticket`);
   const officerId = s.counters.get(counterId)!.officerId;
-  return yes([...finishCurrent(s, counterId), { type: 'ticket.called', data: { ticketId, counterId, officerId } }], ticketId);
+  return yes(
+    [...finishCurrent(s, counterId), { type: 'ticket.called', data: { ticketId, counterId, officerId } }],
+    ticketId,
+  );
 }
 
 function current(s: QueueState, counterId: string, statuses: readonly string[]): TicketState | CommandResult {
@@ -162,8 +191,10 @@ export function transferCurrent(
 ): CommandResult {
   const t = current(s, counterId, ['called', 'serving']);
   if (!('id' in t)) return t;
-  if (to.kind === 'area' && !config.areas.some((a) => a.id === to.areaId)) return no('unknown-area', `unknown area ${to.areaId}`);
-  if (to.kind === 'counter' && !s.counters.has(to.counterId)) return no('unknown-counter', `unknown counter ${to.counterId}`);
+  if (to.kind === 'area' && !config.areas.some((a) => a.id === to.areaId))
+    return no('unknown-area', `unknown area ${to.areaId}`);
+  if (to.kind === 'counter' && !s.counters.has(to.counterId))
+    return no('unknown-counter', `unknown counter ${to.counterId}`);
   return yes([{ type: 'ticket.transferred', data: { ticketId: t.id, counterId, to, toFront } }], t.id);
 }
 
@@ -185,20 +216,25 @@ export function returnHeld(s: QueueState, counterId: string, ticketId: string): 
 export function cancelTicket(s: QueueState, ticketId: string, reason: string): CommandResult {
   const t = s.tickets.get(ticketId);
   if (!t) return no('unknown-ticket', `unknown ticket ${ticketId}`);
-  if (t.status !== 'waiting' && t.status !== 'held') return no('wrong-status', `ticket ${ticketId} is ${t.status}`);
+  if (t.status !== 'waiting' && t.status !== 'held')
+    return no('wrong-status', `ticket ${ticketId} is ${t.status}`);
   return yes([{ type: 'ticket.cancelled', data: { ticketId, reason } }], ticketId);
 }
 
 export function printOutcome(
   s: QueueState,
   ticketId: string,
-  outcome: { kind: 'printed'; copies: number } | { kind: 'failed'; reason: string } | { kind: 'voided'; reason: string },
+  outcome:
+    | { kind: 'printed'; copies: number }
+    | { kind: 'failed'; reason: string }
+    | { kind: 'voided'; reason: string },
 ): CommandResult {
   const t = s.tickets.get(ticketId);
   if (!t) return no('unknown-ticket', `unknown ticket ${ticketId}`);
   switch (outcome.kind) {
     case 'printed':
-      if (t.status === 'voided' || t.status === 'cancelled') return no('wrong-status', `ticket ${ticketId} is ${t.status}`);
+      if (t.status === 'voided' || t.status === 'cancelled')
+        return no('wrong-status', `ticket ${ticketId} is ${t.status}`);
       return yes([{ type: 'ticket.printed', data: { ticketId, copies: outcome.copies } }], ticketId);
     case 'failed':
       return yes([{ type: 'ticket.print_failed', data: { ticketId, reason: outcome.reason } }], ticketId);
@@ -254,16 +290,24 @@ export function officerCommand(
 export function rateService(
   s: QueueState,
   config: CentreConfig,
-  r: { counterId: string; ticketId: string | null; level: number; reasons: string[]; dossierCode: string | null },
+  r: {
+    counterId: string;
+    ticketId: string | null;
+    level: number;
+    reasons: string[];
+    dossierCode: string | null;
+  },
 ): CommandResult {
   if (!s.counters.has(r.counterId)) return no('unknown-counter', `unknown counter ${r.counterId}`);
-  if (!config.rating.levels.some((l) => l.value === r.level)) return no('unknown-rating', `unknown level ${r.level}`);
+  if (!config.rating.levels.some((l) => l.value === r.level))
+    return no('unknown-rating', `unknown level ${r.level}`);
   if (r.reasons.some((x) => !config.rating.reasons.some((y) => y.id === x)))
     return no('unknown-rating', 'unknown reason');
   if (r.ticketId !== null) {
     const t = s.tickets.get(r.ticketId);
     if (!t) return no('unknown-ticket', `unknown ticket ${r.ticketId}`);
-    if (t.status !== 'done' || t.counterId !== r.counterId) return no('wrong-status', 'ticket was not served here');
+    if (t.status !== 'done' || t.counterId !== r.counterId)
+      return no('wrong-status', 'ticket was not served here');
     if (t.rated) return no('already-rated', `ticket ${r.ticketId} was already rated`);
   }
   return yes([{ type: 'rating.given', data: { ...r } }], r.ticketId);

@@ -10,7 +10,8 @@ import { compareEvents, type QueueEvent } from './events.js';
 import { applyEvent, emptyState, type ApplyOutcome } from './reduce.js';
 import type { QueueState } from './state.js';
 
-export type EngineOutcome = ApplyOutcome | { readonly applied: false; readonly reason: 'duplicate' | 'other-day' };
+export type EngineOutcome =
+  ApplyOutcome | { readonly applied: false; readonly reason: 'duplicate' | 'other-day' };
 
 export class QueueEngine {
   private log: QueueEvent[] = [];

@@ -117,12 +117,18 @@ export function validateEvent(input: unknown): EventValidation {
   const env = envelopeSchema.safeParse(input);
   if (!env.success) {
     const i = env.error.issues[0];
-    return { ok: false, reason: 'invalid-event', message: `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}` };
+    return {
+      ok: false,
+      reason: 'invalid-event',
+      message: `${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`,
+    };
   }
   const e = env.data;
-  if (e.id !== `${e.device}:${e.seq}`) return { ok: false, reason: 'invalid-event', message: 'id is not device:seq' };
+  if (e.id !== `${e.device}:${e.seq}`)
+    return { ok: false, reason: 'invalid-event', message: 'id is not device:seq' };
   const h = decodeHlc(e.hlc);
-  if (!h || h.node !== e.device) return { ok: false, reason: 'invalid-event', message: 'hlc is malformed or not the device' };
+  if (!h || h.node !== e.device)
+    return { ok: false, reason: 'invalid-event', message: 'hlc is malformed or not the device' };
   if (e.v > EVENT_VERSION) return { ok: false, reason: 'unknown-version', message: `event version ${e.v}` };
   if (!isEventType(e.type)) return { ok: false, reason: 'unknown-type', message: `event type ${e.type}` };
   const data = eventDataSchemas[e.type].safeParse(e.data);

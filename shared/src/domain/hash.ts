@@ -53,5 +53,7 @@ export function canonicalState(s: QueueState): unknown {
 }
 
 export function stateHash(s: QueueState): string {
-  return createHash('sha256').update(JSON.stringify(canonicalState(s))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonicalState(s)))
+    .digest('hex');
 }

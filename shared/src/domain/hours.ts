@@ -14,7 +14,8 @@ export type IssuingWindow =
 
 export function issuingWindow(config: CentreConfig, nowMs: number): IssuingWindow {
   const t = localTime(nowMs, config.centre.timeZone);
-  if (config.hours.closedDates.includes(t.day)) return { open: false, reason: 'centre-closed', nextOpenMinute: null };
+  if (config.hours.closedDates.includes(t.day))
+    return { open: false, reason: 'centre-closed', nextOpenMinute: null };
   const sessions = config.hours[weekdayKeys[t.weekday]!];
   if (sessions.length === 0) return { open: false, reason: 'centre-closed', nextOpenMinute: null };
   const cutoff = config.hours.stopIssuingBeforeCloseMin;

@@ -41,7 +41,10 @@ function takePriority(policy: PriorityPolicy, streak: Streak): boolean {
   }
 }
 
-function sortedClasses(s: QueueState, ids: Iterable<string>): { priority: TicketState[]; normal: TicketState[] } {
+function sortedClasses(
+  s: QueueState,
+  ids: Iterable<string>,
+): { priority: TicketState[]; normal: TicketState[] } {
   const priority: TicketState[] = [];
   const normal: TicketState[] = [];
   for (const id of ids) {
@@ -130,7 +133,8 @@ export function meanServiceMinutes(s: QueueState, config: CentreConfig, areaId: 
 }
 
 export function openCountersFor(s: QueueState, config: CentreConfig, areaId: string): number {
-  return config.counters.filter((c) => c.areas.includes(areaId) && s.counters.get(c.id)?.status === 'open').length;
+  return config.counters.filter((c) => c.areas.includes(areaId) && s.counters.get(c.id)?.status === 'open')
+    .length;
 }
 
 /**

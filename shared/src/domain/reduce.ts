@@ -19,7 +19,14 @@ import {
 export function emptyState(config: CentreConfig, day: string): QueueState {
   const counters = new Map<string, CounterState>();
   for (const c of config.counters)
-    counters.set(c.id, { id: c.id, status: 'closed', pauseReason: null, officerId: null, current: null, held: new Set() });
+    counters.set(c.id, {
+      id: c.id,
+      status: 'closed',
+      pauseReason: null,
+      officerId: null,
+      current: null,
+      held: new Set(),
+    });
   const areas = new Map<string, AreaState>();
   const waitingByArea = new Map<string, Set<string>>();
   for (const a of config.areas) {
@@ -64,7 +71,8 @@ function fail(reason: RejectReason, detail: string): never {
   throw new Reject(reason, detail);
 }
 
-export type ApplyOutcome = { readonly applied: true } | { readonly applied: false; readonly reason: RejectReason };
+export type ApplyOutcome =
+  { readonly applied: true } | { readonly applied: false; readonly reason: RejectReason };
 
 /** Applies one event (already validated, of this state's day) and reports whether it was applied. */
 export function applyEvent(state: QueueState, config: CentreConfig, e: QueueEvent): ApplyOutcome {
@@ -226,7 +234,8 @@ function owned(s: QueueState, ticketId: string, counterId: string, statuses: rea
   const t = ticket(s, ticketId);
   counter(s, counterId);
   if (!statuses.includes(t.status)) fail('wrong-status', `ticket ${t.id} is ${t.status}`);
-  if (t.counterId !== counterId) fail('counter-mismatch', `ticket ${t.id} is at counter ${t.counterId ?? 'none'}`);
+  if (t.counterId !== counterId)
+    fail('counter-mismatch', `ticket ${t.id} is at counter ${t.counterId ?? 'none'}`);
   return t;
 }
 
@@ -296,7 +305,8 @@ function call(s: QueueState, config: CentreConfig, e: EventOf<'ticket.called'>, 
   if (c.status !== 'open') fail('counter-not-open', `counter ${c.id} is ${c.status}`);
   if (c.current !== null) fail('counter-busy', `counter ${c.id} is serving ${c.current}`);
   if (t.directedCounterId !== null) {
-    if (t.directedCounterId !== c.id) fail('counter-mismatch', `ticket ${t.id} was sent to ${t.directedCounterId}`);
+    if (t.directedCounterId !== c.id)
+      fail('counter-mismatch', `ticket ${t.id} was sent to ${t.directedCounterId}`);
   } else if (!counterServes(config, c.id, t.queueAreaId)) {
     fail('area-not-served', `counter ${c.id} does not serve ${t.queueAreaId}`);
   }
@@ -349,14 +359,16 @@ function transfer(s: QueueState, config: CentreConfig, e: EventOf<'ticket.transf
 function rate(s: QueueState, config: CentreConfig, e: EventOf<'rating.given'>, at: number): void {
   const d = e.data;
   const c = counter(s, d.counterId);
-  if (!config.rating.levels.some((l) => l.value === d.level)) fail('unknown-rating', `unknown level ${d.level}`);
+  if (!config.rating.levels.some((l) => l.value === d.level))
+    fail('unknown-rating', `unknown level ${d.level}`);
   for (const r of d.reasons)
     if (!config.rating.reasons.some((x) => x.id === r)) fail('unknown-rating', `unknown reason ${r}`);
   let areaId: string | null = null;
   let officerId = c.officerId;
   if (d.ticketId !== null) {
     const t = ticket(s, d.ticketId);
-    if (t.status !== 'done' || t.counterId !== c.id) fail('wrong-status', `ticket ${t.id} was not served at ${c.id}`);
+    if (t.status !== 'done' || t.counterId !== c.id)
+      fail('wrong-status', `ticket ${t.id} was not served at ${c.id}`);
     if (t.rated) fail('already-rated', `ticket ${t.id} was already rated`);
     t.rated = true;
     areaId = t.areaId;

@@ -1,6 +1,7 @@
 /** The queue state of one business day, as folded from its events. */
 
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'held' | 'done' | 'no_show' | 'cancelled' | 'voided';
+export type TicketStatus =
+  'waiting' | 'called' | 'serving' | 'held' | 'done' | 'no_show' | 'cancelled' | 'voided';
 
 export interface TicketState {
   readonly id: string;

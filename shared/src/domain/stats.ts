@@ -124,7 +124,9 @@ export function computeStatistics(s: QueueState, config: CentreConfig): Statisti
     for (const a of targets) a.ratings[key] = (a.ratings[key] ?? 0) + 1;
   }
   const obj = (m: Map<string, Acc>): Record<string, Figures> =>
-    Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.figures()]));
+    Object.fromEntries(
+      [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.figures()]),
+    );
   return {
     day: s.day,
     centre: centre.figures(),

@@ -29,7 +29,8 @@ export function createLogger(
 ): Logger {
   const on = (l: LogLevel): boolean => ORDER[l] >= ORDER[minLevel];
   const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (on(level)) sink(fields === undefined ? { level, namespace, message } : { level, namespace, message, fields });
+    if (on(level))
+      sink(fields === undefined ? { level, namespace, message } : { level, namespace, message, fields });
   };
   return {
     debug: (m) => {
@@ -43,7 +44,10 @@ export function createLogger(
 }
 
 export function stderrLogger(minLevel: LogLevel = 'info'): Logger {
-  return createLogger((r) => process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), ...r })}\n`), minLevel);
+  return createLogger(
+    (r) => process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), ...r })}\n`),
+    minLevel,
+  );
 }
 
 /** Records everything; for tests that assert what was logged. */

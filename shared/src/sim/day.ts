@@ -61,7 +61,13 @@ export function simulateDay(config: CentreConfig, seed: number, citizens?: numbe
   const openMs = 10 * 3600_000;
   const arrivalMean = openMs / perDay;
   let nextArrival = SIM_DAY_START + rng.exp(arrivalMean);
-  const desks: Desk[] = config.counters.map((c) => ({ id: c.id, serviceUntil: 0, calledAt: 0, holdUntil: 0, held: null }));
+  const desks: Desk[] = config.counters.map((c) => ({
+    id: c.id,
+    serviceUntil: 0,
+    calledAt: 0,
+    holdUntil: 0,
+    held: null,
+  }));
   const areas = config.areas.map((a) => a.id);
   const cats = config.priorityCategories.map((p) => p.id);
   config.counters.forEach((c, i) => {
@@ -76,7 +82,12 @@ export function simulateDay(config: CentreConfig, seed: number, citizens?: numbe
       nextArrival += rng.exp(arrivalMean);
       const priority = cats.length > 0 && rng.chance(0.12) ? rng.pick(cats) : null;
       const r = store.commit((s) =>
-        issueTicket(s, config, { areaId: rng.pick(areas), priority, kioskId: 'kiosk-1', needsPrint: true }, t),
+        issueTicket(
+          s,
+          config,
+          { areaId: rng.pick(areas), priority, kioskId: 'kiosk-1', needsPrint: true },
+          t,
+        ),
       );
       if (!r.ok || r.ticketId === null) continue;
       const id = r.ticketId;
@@ -108,7 +119,8 @@ export function simulateDay(config: CentreConfig, seed: number, citizens?: numbe
     stats_match_recount: statsMatchRecount(config, s, events),
     commands_agree_with_rules: s.rejected.length === 0,
     projection_matches_state:
-      projection.length === s.tickets.size && projection.every((p) => s.tickets.get(p.id)?.status === p.status),
+      projection.length === s.tickets.size &&
+      projection.every((p) => s.tickets.get(p.id)?.status === p.status),
   };
   const result: SimulationResult = {
     seed,
@@ -150,7 +162,9 @@ function step(store: EventStore, config: CentreConfig, rng: Prng, d: Desk, t: nu
     if (t < d.serviceUntil) return;
     const roll = rng.next();
     if (roll < 0.03) {
-      store.commit((s) => transferCurrent(s, config, d.id, { kind: 'area', areaId: rng.pick(config.areas).id }));
+      store.commit((s) =>
+        transferCurrent(s, config, d.id, { kind: 'area', areaId: rng.pick(config.areas).id }),
+      );
       return;
     }
     if (roll < 0.05 && d.held === null) {
@@ -159,12 +173,16 @@ function step(store: EventStore, config: CentreConfig, rng: Prng, d: Desk, t: nu
       store.commit((s) => holdCurrent(s, d.id, 'bổ sung giấy tờ'));
       return;
     }
-    store.commit((s) => actOnCurrent(s, d.id, 'finish', rng.chance(0.7) ? `H${rng.int(10000, 99999)}` : null));
+    store.commit((s) =>
+      actOnCurrent(s, d.id, 'finish', rng.chance(0.7) ? `H${rng.int(10000, 99999)}` : null),
+    );
     if (rng.chance(0.6)) {
       const levels = config.rating.levels.map((l) => l.value);
       const level = rng.chance(0.7) ? Math.max(...levels) : rng.pick(levels);
       const reasons = level <= config.rating.reasonsAtOrBelow ? [rng.pick(config.rating.reasons).id] : [];
-      store.commit((s) => rateService(s, config, { counterId: d.id, ticketId: cur.id, level, reasons, dossierCode: null }));
+      store.commit((s) =>
+        rateService(s, config, { counterId: d.id, ticketId: cur.id, level, reasons, dossierCode: null }),
+      );
     }
   }
   if (c.current === null || store.state.counters.get(d.id)!.current === null) {

@@ -9,13 +9,18 @@ import type { Prng } from './prng.js';
 import { recount } from './recount.js';
 
 /** The same events, shuffled and with duplicates, fold to the same hash. */
-export function converges(config: CentreConfig, day: string, events: readonly QueueEvent[], rng: Prng): boolean {
+export function converges(
+  config: CentreConfig,
+  day: string,
+  events: readonly QueueEvent[],
+  rng: Prng,
+): boolean {
   const reference = stateHash(foldEvents(config, day, [...events].sort(compareEvents)).state);
   for (let i = 0; i < 3; i++) {
     const noisy = rng.shuffle([...events, ...events.filter(() => rng.chance(0.3))]);
     const engine = foldEvents(config, day, []);
     // Feed in chunks so both the incremental path and the re-fold path are exercised.
-    for (let k = 0; k < noisy.length; ) {
+    for (let k = 0; k < noisy.length;) {
       const n = 1 + rng.int(0, Math.ceil(noisy.length / 8));
       engine.applyMany(noisy.slice(k, k + n));
       k += n;
@@ -61,12 +66,17 @@ export function neverCalledUnprinted(events: readonly QueueEvent[], rejected: Re
     if (rejected.has(e.id)) continue;
     if (e.type === 'ticket.issued') needs.set(e.data.ticketId, e.data.needsPrint);
     if (e.type === 'ticket.printed') printed.add(e.data.ticketId);
-    if (e.type === 'ticket.called' && needs.get(e.data.ticketId) === true && !printed.has(e.data.ticketId)) return false;
+    if (e.type === 'ticket.called' && needs.get(e.data.ticketId) === true && !printed.has(e.data.ticketId))
+      return false;
   }
   return true;
 }
 
-export function statsMatchRecount(config: CentreConfig, s: QueueState, events: readonly QueueEvent[]): boolean {
+export function statsMatchRecount(
+  config: CentreConfig,
+  s: QueueState,
+  events: readonly QueueEvent[],
+): boolean {
   const stats = computeStatistics(s, config);
   const naive = recount(config, events, new Set(s.rejected.map((r) => r.eventId)));
   for (const a of config.areas) {

@@ -20,15 +20,28 @@ interface T {
 }
 
 export interface Recount {
-  areas: Record<string, Pick<Figures, 'issued' | 'served' | 'noShow' | 'waiting' | 'waitMeanMin' | 'serviceP90Min'>>;
+  areas: Record<
+    string,
+    Pick<Figures, 'issued' | 'served' | 'noShow' | 'waiting' | 'waitMeanMin' | 'serviceP90Min'>
+  >;
   counters: Record<string, { served: number; noShow: number }>;
   ratings: Record<string, number>;
 }
 
 /** `rejected` are the ids of events the rules refused; they change nothing. */
-export function recount(config: CentreConfig, events: readonly QueueEvent[], rejected: ReadonlySet<string>): Recount {
+export function recount(
+  config: CentreConfig,
+  events: readonly QueueEvent[],
+  rejected: ReadonlySet<string>,
+): Recount {
   const seen = new Set<string>();
-  const list = events.filter((e) => !seen.has(e.id) && seen.add(e.id) && !rejected.has(e.id)).sort(compareEvents);
+  const list = events
+    .filter((e) => {
+      if (seen.has(e.id)) return false;
+      seen.add(e.id);
+      return !rejected.has(e.id);
+    })
+    .sort(compareEvents);
   const tickets = new Map<string, T>();
   const officerAt = new Map<string, string | null>();
   const ratings: Record<string, number> = {};
@@ -39,8 +52,16 @@ export function recount(config: CentreConfig, events: readonly QueueEvent[], rej
     switch (e.type) {
       case 'ticket.issued':
         tickets.set(e.data.ticketId, {
-          area: e.data.areaId, issuedAt: at, firstCall: null, lastCall: null, started: null, finished: null,
-          end: null, waiting: true, counter: null, officer: null,
+          area: e.data.areaId,
+          issuedAt: at,
+          firstCall: null,
+          lastCall: null,
+          started: null,
+          finished: null,
+          end: null,
+          waiting: true,
+          counter: null,
+          officer: null,
         });
         break;
       case 'officer.logged_in':
@@ -69,13 +90,19 @@ export function recount(config: CentreConfig, events: readonly QueueEvent[], rej
         if (t) t.started ??= at;
         break;
       case 'ticket.finished':
-        if (t) { t.finished = at; t.end = 'done'; }
+        if (t) {
+          t.finished = at;
+          t.end = 'done';
+        }
         break;
       case 'ticket.no_show':
         if (t) t.end = 'no_show';
         break;
       case 'ticket.transferred':
-        if (t) { t.waiting = true; t.started = null; }
+        if (t) {
+          t.waiting = true;
+          t.started = null;
+        }
         break;
       case 'ticket.cancelled':
       case 'ticket.voided':
@@ -84,8 +111,17 @@ export function recount(config: CentreConfig, events: readonly QueueEvent[], rej
       case 'rating.given':
         ratings[String(e.data.level)] = (ratings[String(e.data.level)] ?? 0) + 1;
         break;
-      default:
+      case 'ticket.printed':
+      case 'ticket.print_failed':
+      case 'ticket.held':
+      case 'counter.opened':
+      case 'counter.paused':
+      case 'counter.closed':
         break;
+      default: {
+        const never: never = e;
+        throw new Error(`unhandled ${(never as QueueEvent).type}`);
+      }
     }
   }
   const areas: Recount['areas'] = {};
@@ -108,7 +144,10 @@ export function recount(config: CentreConfig, events: readonly QueueEvent[], rej
   const counters: Recount['counters'] = {};
   for (const c of config.counters) {
     const ts = [...tickets.values()].filter((t) => t.counter === c.id);
-    counters[c.id] = { served: ts.filter((t) => t.end === 'done').length, noShow: ts.filter((t) => t.end === 'no_show').length };
+    counters[c.id] = {
+      served: ts.filter((t) => t.end === 'done').length,
+      noShow: ts.filter((t) => t.end === 'no_show').length,
+    };
   }
   return { areas, counters, ratings };
 }

@@ -46,6 +46,7 @@ export class EventStore {
   private seq: number;
   private engine: QueueEngine;
   private closed = false;
+  private commitsSinceCheckpoint = 0;
 
   constructor(opts: EventStoreOptions) {
     this.deviceId = opts.deviceId;
@@ -93,7 +94,10 @@ export class EventStore {
     const old = this.engine;
     if (today < old.day) {
       // The clock went backwards across midnight: never reopen or renumber an archived day.
-      this.log.warn('clock is behind the current business day; staying on it', { day: old.day, clock: today });
+      this.log.warn('clock is behind the current business day; staying on it', {
+        day: old.day,
+        clock: today,
+      });
       return false;
     }
     const summary = JSON.stringify(computeStatistics(old.state, this.config));
@@ -140,11 +144,17 @@ export class EventStore {
     }
     this.hlc = h;
     this.seq = seq;
+    // Safety net when nobody runs checkpoint(): keep the WAL bounded.
+    if (++this.commitsSinceCheckpoint >= 20_000) this.checkpoint();
     for (const e of events) {
       const outcome = this.engine.apply(e);
       if (!outcome.applied) {
         // The command layer let through something the rules refuse: record it, loudly, as a conflict.
-        this.log.error('own event rejected by the queue rules', { id: e.id, type: e.type, reason: outcome.reason });
+        this.log.error('own event rejected by the queue rules', {
+          id: e.id,
+          type: e.type,
+          reason: outcome.reason,
+        });
       }
     }
     return { ok: true, events, ticketId: decision.ticketId };
@@ -163,7 +173,14 @@ export class EventStore {
         return 'invalid';
       }
       const raw = input as { id: string; device: string; seq: number; v: number };
-      const r = this.st.insertDeferred.run(raw.id, raw.device, raw.seq, raw.v, JSON.stringify(input), v.reason);
+      const r = this.st.insertDeferred.run(
+        raw.id,
+        raw.device,
+        raw.seq,
+        raw.v,
+        JSON.stringify(input),
+        v.reason,
+      );
       if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
       return r.changes > 0 ? 'deferred' : 'duplicate';
     }
@@ -206,9 +223,28 @@ export class EventStore {
     return r?.summary ? (JSON.parse(r.summary) as unknown) : null;
   }
 
+  /**
+   * Moves committed pages from the WAL into the database file. Devices call this on an idle timer (see
+   * startMaintenance) so that the fsync of a checkpoint never lands inside an intent.
+   */
+  checkpoint(): void {
+    this.commitsSinceCheckpoint = 0;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /** Runs checkpoint() every `everyMs`; returns a function that stops it. */
+  startMaintenance(everyMs = 10_000): () => void {
+    const t = setInterval(() => {
+      if (!this.closed && this.commitsSinceCheckpoint > 0) this.checkpoint();
+    }, everyMs);
+    t.unref();
+    return () => clearInterval(t);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 

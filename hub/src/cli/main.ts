@@ -1,0 +1,63 @@
+/** `motcua <command>`: the one command-line tool of the product. */
+import type { CliIo, Command } from './io.js';
+
+const USAGE = `Một Cửa — queue and kiosk software for public administration service centres
+
+usage: motcua <command> [options]
+
+  hub [--config <file>] [--demo] [--port <n>] [--host <addr>] [--data <dir>] [--broker <url>]
+                                 run the site hub (embedded MQTT broker unless --broker is given)
+  config validate <file>         check a centre configuration; errors name the field
+  simulate --seed <n> [--config <file>] [--citizens <n>] [--json]
+                                 run a simulated day through the queue rules and check the invariants
+  bench core [--json]            domain and store figures (apply rate, rebuild, intent latency)
+  bench printer [--json]         ticket rendering and transfer figures
+  ticket --config <file> --area <id> --number <n> [--profile <name>] [--width 80|58] --out <file> [--png <file>]
+                                 write the ESC/POS bytes of a ticket (and a picture of it)
+  escpos decode <file> [--png-dir <dir>] [--json]
+                                 print what a printer would print from ESC/POS bytes
+`;
+
+async function load(name: string): Promise<Command | null> {
+  switch (name) {
+    case 'hub':
+      return (await import('./hub-command.js')).hubCommand;
+    case 'config':
+      return (await import('./config-command.js')).configCommand;
+    case 'simulate':
+      return (await import('./simulate-command.js')).simulateCommand;
+    case 'bench':
+      return (await import('./bench-command.js')).benchCommand;
+    case 'ticket':
+      return (await import('@motcua/ticket-printer/cli')).ticketCommand;
+    case 'escpos':
+      return (await import('@motcua/ticket-printer/cli')).escposCommand;
+    default:
+      return null;
+  }
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = await load(name);
+  if (!command) {
+    io.err(`motcua: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    // Usage mistakes from parseArgs read well as they are; anything else gets its name.
+    const err = e as Error & { code?: string };
+    io.err(
+      err.code?.startsWith('ERR_PARSE_ARGS')
+        ? `motcua ${name}: ${err.message}`
+        : `motcua ${name}: ${err.stack ?? err.message}`,
+    );
+    return err.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+  }
+}

@@ -1,0 +1,113 @@
+/** The `motcua` command as a user runs it: a real process, real files, a real broker. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mqtt from 'mqtt';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/motcua.js', import.meta.url));
+const examples = fileURLToPath(new URL('../../shared/config-examples/', import.meta.url));
+const motcua = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const children: ReturnType<typeof spawn>[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+describe('motcua config validate', () => {
+  it('accepts both example configs', () => {
+    for (const f of ['provincial.json', 'district.json']) {
+      const r = motcua('config', 'validate', join(examples, f));
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/valid \(schema 1/);
+    }
+  });
+  it('refuses a wrong config, naming each field, with exit code 1', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'motcua-cli-')), 'bad.json');
+    writeFileSync(
+      f,
+      JSON.stringify({
+        schemaVersion: 1,
+        centre: { id: 'x', name: 'X', timeZone: 'Mars/Base' },
+        departments: [],
+        areas: [],
+        counters: [],
+      }),
+    );
+    const r = motcua('config', 'validate', f);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('centre.timeZone: must be an IANA time zone');
+    expect(r.stderr).toContain('departments: must have at least 1 item');
+  });
+});
+
+describe('motcua simulate', () => {
+  it('prints the statistics and every invariant as true', () => {
+    const r = motcua('simulate', '--seed', '7', '--config', join(examples, 'district.json'), '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      tickets: number;
+      invariants: Record<string, boolean>;
+      statistics: { centre: { issued: number } };
+    };
+    expect(out.tickets).toBeGreaterThan(50);
+    expect(out.statistics.centre.issued).toBe(out.tickets);
+    expect(Object.keys(out.invariants).length).toBeGreaterThanOrEqual(6);
+    expect(Object.values(out.invariants).every(Boolean)).toBe(true);
+  });
+  it('is repeatable for a seed', () => {
+    const a = motcua('simulate', '--seed', '11', '--config', join(examples, 'district.json'), '--json');
+    const b = motcua('simulate', '--seed', '11', '--config', join(examples, 'district.json'), '--json');
+    expect((JSON.parse(a.stdout) as { stateHash: string }).stateHash).toBe(
+      (JSON.parse(b.stdout) as { stateHash: string }).stateHash,
+    );
+  });
+});
+
+describe('motcua hub', () => {
+  it('starts the demo centre on an embedded broker, serves the retained config, stops on SIGTERM', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'motcua-hub-'));
+    const p = spawn(
+      process.execPath,
+      [bin, 'hub', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    children.push(p);
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      p.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /MQTT broker\s+(mqtt:\/\/\S+)/.exec(out);
+        if (m && out.includes('Ctrl+C')) resolve(m[1]!);
+      });
+      p.on('exit', (code) => reject(new Error(`hub exited ${String(code)}: ${out}`)));
+    });
+    expect(out).toContain('Trung tâm Phục vụ hành chính công tỉnh Kiên Giang');
+    const client = await mqtt.connectAsync(url, { protocolVersion: 4 });
+    const config = await new Promise<{ config: { counters: unknown[] } }>((resolve) => {
+      client.on('message', (_t, payload) =>
+        resolve(JSON.parse(payload.toString()) as { config: { counters: unknown[] } }),
+      );
+      void client.subscribeAsync('motcua/v1/kg-hcc/config', { qos: 1 });
+    });
+    expect(config.config.counters).toHaveLength(29);
+    await client.endAsync();
+    const code = await new Promise<number | null>((resolve) => {
+      p.on('exit', resolve);
+      p.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  });
+});
+
+describe('motcua bench core', () => {
+  it('prints the figures as JSON', () => {
+    const r = motcua('bench', 'core', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, number>;
+    for (const k of ['events_per_s', 'rebuild_100k_ms', 'intent_p99_ms']) expect(out[k]).toBeGreaterThan(0);
+    expect(out.rebuild_events).toBe(100_000);
+  });
+});
