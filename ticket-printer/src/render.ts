@@ -24,7 +24,7 @@ import type { TicketData } from './ticket.js';
  */
 const RASTER_PX: Record<PaperWidth, Record<TextStyle, RasterTextStyle['px']>> = {
   80: { title: 26, heading: 26, body: 24, small: 20 },
-  58: { title: 24, heading: 24, body: 22, small: 18 },
+  58: { title: 24, heading: 24, body: 22, small: 20 },
 };
 const TEXT_TABLES: readonly CodeTableName[] = ['tcvn3', 'tcvn3-capitals'];
 
