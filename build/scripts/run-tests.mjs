@@ -9,7 +9,14 @@ import { join } from 'node:path';
 const report = join(mkdtempSync(join(tmpdir(), 'motcua-vitest-')), 'report.json');
 const r = spawnSync(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 let summary = 'no test report was written';

@@ -14,3 +14,4 @@ export * from './runtime/clock.js';
 export * from './runtime/logger.js';
 export * from './store/db.js';
 export * from './store/event-store.js';
+export * from './domain/numbering.js';

@@ -103,6 +103,19 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
       if (!areas.has(a)) problems.push({ field: `kiosks[${i}].areas[${j}]`, message: `unknown area "${a}"` });
     });
   });
+  dup(c.devices, 'devices');
+  const kioskIds = new Set(c.kiosks.map((k) => k.id));
+  const counterIds = new Set(c.counters.map((k) => k.id));
+  c.devices.forEach((d, i) => {
+    if (d.id === 'hub')
+      problems.push({ field: `devices[${i}].id`, message: '"hub" is reserved for the site hub' });
+    if (d.role === 'kiosk' && !kioskIds.has(d.id))
+      problems.push({ field: `devices[${i}].id`, message: `kiosk device "${d.id}" is not in kiosks` });
+    if ((d.role === 'counter' || d.role === 'ratingpad') && d.counterId === undefined)
+      problems.push({ field: `devices[${i}].counterId`, message: `is required for a ${d.role}` });
+    if (d.counterId !== undefined && !counterIds.has(d.counterId))
+      problems.push({ field: `devices[${i}].counterId`, message: `unknown counter "${d.counterId}"` });
+  });
   const served = new Set(c.counters.flatMap((k) => k.areas));
   c.areas.forEach((a, i) => {
     if (!served.has(a.id))

@@ -180,6 +180,21 @@ export const configSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * The devices allowed on the centre's broker, with their role. Kiosk devices use a kiosk's id; counter
+     * panels and rating pads name their counter. When empty (the demo), the embedded broker accepts anyone.
+     */
+    devices: z
+      .array(
+        z
+          .object({
+            id,
+            role: z.enum(['kiosk', 'counter', 'display', 'ratingpad', 'lookup']),
+            counterId: id.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     priorityCategories: z.array(z.object({ id, name: text, nameEn: text.optional() }).strict()).default([]),
     priorityPolicy: priorityPolicy.default({ mode: 'priority-first', everyN: 3, maxConsecutive: null }),
     /** Where a transferred ticket goes in its new queue: by its original issue time, or to the front. */
@@ -195,3 +210,4 @@ export type AreaConfig = CentreConfig['areas'][number];
 export type CounterConfig = CentreConfig['counters'][number];
 export type PriorityPolicy = z.output<typeof priorityPolicy>;
 export type ConfigInput = z.input<typeof configSchema>;
+export type DeviceConfig = CentreConfig['devices'][number];

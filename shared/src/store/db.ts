@@ -62,6 +62,22 @@ const MIGRATIONS: readonly string[] = [
     summary TEXT
   ) STRICT;
   `,
+  // 2: sync — contiguous per-device high-water marks, idempotent requests, number leases
+  `
+  -- For each device, every event with seq <= contiguous is stored here (the version vector).
+  CREATE TABLE vector (device TEXT PRIMARY KEY, contiguous INTEGER NOT NULL) STRICT;
+  -- Answers to requests already handled, so a retried request gets the same answer and changes nothing.
+  CREATE TABLE requests (
+    device TEXT NOT NULL, request_id TEXT NOT NULL, response TEXT NOT NULL, PRIMARY KEY (device, request_id)
+  ) STRICT;
+  -- Blocks of numbers leased to kiosks for offline issuing, per area and business day.
+  CREATE TABLE leases (
+    day TEXT NOT NULL, area TEXT NOT NULL, kiosk TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL,
+    PRIMARY KEY (day, area, first)
+  ) STRICT;
+  INSERT INTO vector (device, contiguous)
+    SELECT device, MAX(seq) FROM events GROUP BY device HAVING COUNT(*) = MAX(seq);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

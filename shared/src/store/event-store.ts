@@ -47,6 +47,8 @@ export class EventStore {
   private engine: QueueEngine;
   private closed = false;
   private commitsSinceCheckpoint = 0;
+  /** device -> highest seq such that all of 1..seq are stored (the version vector). */
+  private readonly vector = new Map<string, number>();
 
   constructor(opts: EventStoreOptions) {
     this.deviceId = opts.deviceId;
@@ -63,6 +65,8 @@ export class EventStore {
     const seen = maxHlc.hlc !== null ? decodeHlc(maxHlc.hlc) : null;
     if (seen && seen.ms > h.ms) h = { ms: seen.ms, counter: seen.counter, node: this.deviceId };
     this.hlc = h;
+    for (const r of this.st.vectorAll.all() as { device: string; contiguous: number }[])
+      this.vector.set(r.device, r.contiguous);
     this.engine = this.loadDay(this.today());
   }
 
@@ -114,7 +118,10 @@ export class EventStore {
    * Runs one intent: `decide` sees the current state and returns event drafts (or a refusal). All drafts are
    * written in one transaction; the engine applies them only after commit.
    */
-  commit(decide: (state: QueueState) => CommandResult): IntentResult {
+  commit(
+    decide: (state: QueueState) => CommandResult,
+    inTransaction?: (events: readonly QueueEvent[]) => void,
+  ): IntentResult {
     this.assertOpen();
     this.rollDay();
     const decision = decide(this.engine.state);
@@ -135,9 +142,12 @@ export class EventStore {
           this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
           this.st.insertOutbox.run(e.seq, e.id);
           projectEvent(this.st, e);
+          this.advanceVector(e.device, e.seq);
         }
+        inTransaction?.(events);
       })();
     } catch (e) {
+      this.reloadVector();
       const err = classifyWriteError(e);
       this.log.error('intent not committed', { reason: err.reason, message: err.message });
       return { ok: false, reason: err.reason, message: err.message };
@@ -160,48 +170,123 @@ export class EventStore {
     return { ok: true, events, ticketId: decision.ticketId };
   }
 
-  /**
-   * Stores an event from another device (sync). Validation failures are logged once and skipped; events of a
-   * newer version are kept in `deferred_events`. Returns what happened.
-   */
+  /** Stores one event from another device; see ingestMany. */
   ingest(input: unknown): IngestResult {
+    return this.ingestMany([input]).results[0]!;
+  }
+
+  /**
+   * Stores events from other devices (sync) in one transaction. Validation failures are logged once and
+   * skipped; events of a newer version or unknown type are kept in `deferred_events`; duplicates are ignored.
+   * Returns what happened to each input and the events that were new.
+   */
+  ingestMany(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
     this.assertOpen();
-    const v = validateEvent(input);
-    if (!v.ok) {
-      if (v.reason === 'invalid-event') {
-        this.log.warn('invalid event rejected', { message: v.message });
-        return 'invalid';
-      }
-      const raw = input as { id: string; device: string; seq: number; v: number };
-      const r = this.st.insertDeferred.run(
-        raw.id,
-        raw.device,
-        raw.seq,
-        raw.v,
-        JSON.stringify(input),
-        v.reason,
-      );
-      if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
-      return r.changes > 0 ? 'deferred' : 'duplicate';
-    }
-    const e = v.event;
-    if (this.st.hasEvent.get(e.id) !== undefined) return 'duplicate';
-    const remote = decodeHlc(e.hlc)!;
+    const results: IngestResult[] = [];
+    const stored: QueueEvent[] = [];
     const now = this.clock.now();
-    let next: Hlc;
+    let h = this.hlc;
     try {
-      next = receive(this.hlc, remote, now);
-    } catch (err) {
-      this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
-      next = this.hlc;
+      this.db.transaction(() => {
+        for (const input of inputs) {
+          const v = validateEvent(input);
+          if (!v.ok) {
+            if (v.reason === 'invalid-event') {
+              this.log.warn('invalid event rejected', { message: v.message });
+              results.push('invalid');
+              continue;
+            }
+            const raw = input as { id: string; device: string; seq: number; v: number };
+            const r = this.st.insertDeferred.run(
+              raw.id,
+              raw.device,
+              raw.seq,
+              raw.v,
+              JSON.stringify(input),
+              v.reason,
+            );
+            if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
+            results.push(r.changes > 0 ? 'deferred' : 'duplicate');
+            continue;
+          }
+          const e = v.event;
+          if ((this.vector.get(e.device) ?? 0) >= e.seq || this.st.hasEvent.get(e.id) !== undefined) {
+            results.push('duplicate');
+            continue;
+          }
+          try {
+            h = receive(h, decodeHlc(e.hlc)!, now);
+          } catch (err) {
+            this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
+          }
+          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+          projectEvent(this.st, e);
+          this.advanceVector(e.device, e.seq);
+          results.push('stored');
+          stored.push(e);
+        }
+      })();
+    } catch (e) {
+      this.reloadVector();
+      throw classifyWriteError(e);
     }
-    this.db.transaction(() => {
-      this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
-      projectEvent(this.st, e);
-    })();
-    this.hlc = next;
-    if (e.day === this.engine.day) this.engine.apply(e);
-    return 'stored';
+    this.hlc = h;
+    this.rollDay();
+    this.engine.applyMany(stored);
+    return { results, stored };
+  }
+
+  /** The version vector: for each device, all its events up to this seq are stored here. */
+  versionVector(): Record<string, number> {
+    return Object.fromEntries([...this.vector.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  contiguousSeq(device: string): number {
+    return this.vector.get(device) ?? 0;
+  }
+
+  /** Events this store has that a peer with `vector` lacks, in (device, seq) order, at most `limit`. */
+  eventsAfter(vector: Readonly<Record<string, number>>, limit: number): QueueEvent[] {
+    const out: QueueEvent[] = [];
+    for (const device of [...this.vector.keys()].sort()) {
+      if (out.length >= limit) break;
+      const rows = this.st.eventsAfter.all(device, vector[device] ?? 0, limit - out.length) as {
+        body: string;
+      }[];
+      for (const r of rows) out.push(JSON.parse(r.body) as QueueEvent);
+    }
+    return out;
+  }
+
+  getMeta(key: string): string | null {
+    return (this.st.getMeta.get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.st.setMeta.run(key, value);
+  }
+
+  /** The stored answer to a request already handled (idempotency), or null. */
+  requestResponse(device: string, requestId: string): string | null {
+    return (this.st.getRequest.get(device, requestId) as { response: string } | undefined)?.response ?? null;
+  }
+
+  /** Records a request's answer; call inside commit's transaction so the answer and its events land together. */
+  recordRequest(device: string, requestId: string, response: string): void {
+    this.st.putRequest.run(device, requestId, response);
+  }
+
+  leases(day: string): { area: string; kiosk: string; first: number; last: number }[] {
+    return this.st.leasesOf.all(day) as { area: string; kiosk: string; first: number; last: number }[];
+  }
+
+  addLease(day: string, area: string, kiosk: string, first: number, last: number): void {
+    this.st.insertLease.run(day, area, kiosk, first, last);
+  }
+
+  /** Runs `fn` in one SQLite transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   /** Own events not yet acknowledged by the hub, oldest first. */
@@ -259,6 +344,23 @@ export class EventStore {
       type: d.type,
       data: d.data,
     } as QueueEvent;
+  }
+
+  /** Moves the device's contiguous mark forward over `seq` and any later events already stored. */
+  private advanceVector(device: string, seq: number): void {
+    let v = this.vector.get(device) ?? 0;
+    if (seq !== v + 1) return;
+    v = seq;
+    while (this.st.hasEvent.get(`${device}:${v + 1}`) !== undefined) v++;
+    this.vector.set(device, v);
+    this.st.vectorSet.run(device, v);
+  }
+
+  /** After a rolled-back transaction, the in-memory vector must match the disk again. */
+  private reloadVector(): void {
+    this.vector.clear();
+    for (const r of this.st.vectorAll.all() as { device: string; contiguous: number }[])
+      this.vector.set(r.device, r.contiguous);
   }
 
   private loadDay(day: string): QueueEngine {

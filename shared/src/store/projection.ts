@@ -20,6 +20,15 @@ export interface Statements {
   readonly insertTicket: Statement;
   readonly setStatus: Statement;
   readonly setPrinted: Statement;
+  readonly vectorAll: Statement;
+  readonly vectorSet: Statement;
+  readonly eventsAfter: Statement;
+  readonly getMeta: Statement;
+  readonly setMeta: Statement;
+  readonly getRequest: Statement;
+  readonly putRequest: Statement;
+  readonly leasesOf: Statement;
+  readonly insertLease: Statement;
 }
 
 export function prepareStatements(db: Db): Statements {
@@ -49,6 +58,19 @@ export function prepareStatements(db: Db): Statements {
     ),
     setStatus: db.prepare('UPDATE tickets SET status = ?, counter = ? WHERE id = ?'),
     setPrinted: db.prepare('UPDATE tickets SET printed = 1 WHERE id = ?'),
+    vectorAll: db.prepare('SELECT device, contiguous FROM vector'),
+    vectorSet: db.prepare(
+      'INSERT INTO vector (device, contiguous) VALUES (?, ?) ON CONFLICT (device) DO UPDATE SET contiguous = excluded.contiguous',
+    ),
+    eventsAfter: db.prepare('SELECT body FROM events WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ),
+    getRequest: db.prepare('SELECT response FROM requests WHERE device = ? AND request_id = ?'),
+    putRequest: db.prepare('INSERT OR IGNORE INTO requests (device, request_id, response) VALUES (?, ?, ?)'),
+    leasesOf: db.prepare('SELECT area, kiosk, first, last FROM leases WHERE day = ? ORDER BY area, first'),
+    insertLease: db.prepare('INSERT INTO leases (day, area, kiosk, first, last) VALUES (?, ?, ?, ?, ?)'),
   };
 }
 
