@@ -152,10 +152,10 @@ describe('Mosquitto with the generated ACL (production config)', () => {
 
   it('refuses a wrong password and an unknown user', async () => {
     await expect(pool.connect(url(), { username: 'kiosk-1', password: 'wrong' })).rejects.toThrow(
-      /not authorized|bad user name or password/i,
+      /not authorized/i,
     );
     await expect(pool.connect(url(), { username: 'kiosk-9', password: 'x' })).rejects.toThrow(
-      /not authorized|bad user name or password/i,
+      /not authorized/i,
     );
   });
 });
