@@ -84,5 +84,9 @@ export function getProfile(name: string): PrinterProfile {
 
 /** Dots across the printable area and font-A columns (12-dot characters). */
 export function paperGeometry(width: PaperWidth): { dots: number; columns: 48 | 32 } {
-  return width === 80 ? { dots: 576, columns: 48 } : { dots: 384, columns: 32 };
+  // Width can arrive from JSON or a kiosk setting at run time, whatever its static type says.
+  const w: number = width;
+  if (w === 80) return { dots: 576, columns: 48 };
+  if (w === 58) return { dots: 384, columns: 32 };
+  throw new RangeError(`Paper width must be 80 or 58 mm, not ${w}`);
 }

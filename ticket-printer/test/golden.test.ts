@@ -73,4 +73,10 @@ describe('golden decodes', () => {
     expect(texts).toContain('Liên 2: Lưu tại quầy');
     expect(texts.filter((t) => t === 'A1025')).toHaveLength(2);
   });
+
+  it('refuses a paper width it has no layout for', () => {
+    expect(() => layoutTicket(PLAIN_TICKET, { width: 76 as PaperWidth, profile: 'raster' })).toThrow(
+      /80 or 58/,
+    );
+  });
 });
