@@ -5,7 +5,8 @@
  */
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes } from 'aedes';
-import type { Logger } from '@motcua/shared';
+import type { CentreConfig, Logger } from '@motcua/shared';
+import { mayPublish, parseTopic, type Role } from '@motcua/shared/sync/topics';
 
 export interface EmbeddedBroker {
   readonly port: number;
@@ -14,13 +15,61 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(opts: {
-  port: number;
-  host: string;
-  logger: Logger;
-}): Promise<EmbeddedBroker> {
+export interface EmbeddedBrokerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly logger: Logger;
+  readonly config: CentreConfig;
+  /** The password of the hub's own client (user "hub"). */
+  readonly hubPassword: string;
+}
+
+/**
+ * Access rules, the same as the generated Mosquitto ACL (both come from topics.ts): when the config lists
+ * devices, a client must log in as one of them (or as the hub, with the hub's secret) and may publish only
+ * what its role allows on its own topics. With no devices listed, anyone but "hub" may connect and publish
+ * on device topics.
+ */
+export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const log = opts.logger.child('broker');
-  const aedes = await Aedes.createBroker();
+  const roles = new Map<string, Role>(opts.config.devices.map((d) => [d.id, d.role]));
+  const open = roles.size === 0;
+  const centre = opts.config.centre.id;
+  const aedes = await Aedes.createBroker({
+    authenticate: (client, username, password, done) => {
+      const isHub = username === 'hub' && password?.toString() === opts.hubPassword;
+      const ok = isHub || (username !== undefined && roles.has(username)) || (open && username !== 'hub');
+      if (!ok) log.warn('connection refused', { client: client.id, username: username ?? null });
+      // Aedes does not keep the username: remember it on the client for authorizePublish.
+      if (ok) (client as unknown as { motcuaUser?: string }).motcuaUser = username;
+      done(null, ok);
+    },
+    authorizePublish: (client, packet, done) => {
+      const user = (client as unknown as { motcuaUser?: string } | null)?.motcuaUser;
+      const role: Role | undefined =
+        user === 'hub' ? 'hub' : user === undefined ? undefined : roles.get(user);
+      if (role !== undefined && user !== undefined && mayPublish(role, user, centre, packet.topic)) {
+        done(null);
+        return;
+      }
+      // Demo mode: a device may publish on its own device topics, any request kind; never on hub topics.
+      if (open && role === undefined && user !== undefined) {
+        const t = parseTopic(packet.topic);
+        if (
+          t?.centreId === centre &&
+          'deviceId' in t &&
+          t.deviceId === user &&
+          t.kind !== 'ack' &&
+          t.kind !== 'res'
+        ) {
+          done(null);
+          return;
+        }
+      }
+      log.warn('publish refused', { user: user ?? null, topic: packet.topic });
+      done(new Error('not authorised'));
+    },
+  });
   aedes.on('clientError', (client, err) => {
     log.warn('client error', { client: client.id, message: err.message });
   });

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
+import { Coordinator } from './coordinator.js';
 
 export interface HubOptions {
   readonly config: CentreConfig;
@@ -18,12 +20,17 @@ export interface HubOptions {
   readonly host?: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Credentials of the hub's own client on an external broker. */
+  readonly username?: string;
+  readonly password?: string;
+  readonly leaseBlockSize?: number;
 }
 
 export interface RunningHub {
   readonly brokerUrl: string;
   readonly store: EventStore;
   readonly dbPath: string;
+  readonly coordinator: Coordinator;
   stop(): Promise<void>;
 }
 
@@ -40,8 +47,19 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   const stopMaintenance = store.startMaintenance();
   let broker: EmbeddedBroker | null = null;
   let url = o.brokerUrl;
+  let username = o.username;
+  let password = o.password;
   if (url === undefined) {
-    broker = await startEmbeddedBroker({ port: o.port ?? 1883, host: o.host ?? '0.0.0.0', logger: o.logger });
+    // The hub's own client proves itself to the embedded broker with a secret made for this run.
+    username = 'hub';
+    password = randomBytes(18).toString('base64url');
+    broker = await startEmbeddedBroker({
+      port: o.port ?? 1883,
+      host: o.host ?? '0.0.0.0',
+      logger: o.logger,
+      config: o.config,
+      hubPassword: password,
+    });
     url = broker.url;
   }
   const centre = o.config.centre.id;
@@ -51,6 +69,8 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     protocolVersion: 4,
     clean: false,
     reconnectPeriod: 1000,
+    ...(username === undefined ? {} : { username }),
+    ...(password === undefined ? {} : { password }),
     will: {
       topic: presenceTopic(centre, 'hub'),
       payload: Buffer.from(JSON.stringify({ deviceId: 'hub', online: false, epoch })),
@@ -78,6 +98,15 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     );
   };
   await announce();
+  const coordinator = new Coordinator({
+    store,
+    config: o.config,
+    client,
+    clock: o.clock,
+    logger: o.logger,
+    ...(o.leaseBlockSize === undefined ? {} : { leaseBlockSize: o.leaseBlockSize }),
+  });
+  await coordinator.start();
   client.on('connect', () => {
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
@@ -86,7 +115,10 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     brokerUrl: url,
     store,
     dbPath,
+    coordinator,
     stop: async () => {
+      coordinator.stop();
+      await coordinator.idle();
       await client.publishAsync(
         presenceTopic(centre, 'hub'),
         JSON.stringify({ deviceId: 'hub', online: false, epoch }),

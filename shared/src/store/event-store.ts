@@ -120,7 +120,7 @@ export class EventStore {
    */
   commit(
     decide: (state: QueueState) => CommandResult,
-    inTransaction?: (events: readonly QueueEvent[]) => void,
+    inTransaction?: (events: readonly QueueEvent[], ticketId: string | null) => void,
   ): IntentResult {
     this.assertOpen();
     this.rollDay();
@@ -144,7 +144,7 @@ export class EventStore {
           projectEvent(this.st, e);
           this.advanceVector(e.device, e.seq);
         }
-        inTransaction?.(events);
+        inTransaction?.(events, decision.ticketId);
       })();
     } catch (e) {
       this.reloadVector();

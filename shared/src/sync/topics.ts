@@ -1,5 +1,5 @@
 /**
- * Every MQTT topic Một Cửa uses, and who may publish on it.
+ * Every MQTT topic Một Cửa uses, who may publish on it, and every message schema (see the second half).
  *
  * This is the single place topic strings are built or parsed. Nothing else should concatenate
  * `motcua/v1/...` by hand: the Mosquitto ACL generator (`acl.ts`), an embedded broker's
@@ -22,6 +22,8 @@
  * Builders throw (a programming error: the id should have been validated at the edge); parsers return
  * null (inbound data is untrusted and simply skipped).
  */
+
+import { z } from 'zod';
 
 export const TOPIC_ROOT = 'motcua/v1';
 
@@ -262,4 +264,156 @@ export function checkSender(args: {
     return { ok: false, reason: 'username-mismatch' };
   }
   return { ok: true, deviceId: t.deviceId, topic: t };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Message schemas. Every inbound payload is parsed with these at the edge; a payload that does not parse is
+// logged once and skipped. Requests and responses share one envelope: a request carries `requestId` (the
+// idempotency key, also the correlation id: Aedes speaks MQTT 3.1.1 only, so nothing rides in MQTT 5
+// properties) and the response echoes it.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Largest payload the hub reads; anything larger is dropped unread (Mosquitto: message_size_limit). */
+export const MAX_PAYLOAD_BYTES = 1_048_576;
+/** Most events in one upload or catch-up page. */
+export const MAX_BATCH = 500;
+
+const deviceIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+const requestIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,80}$/);
+
+export const eventsMessage = z
+  .object({ deviceId: deviceIdSchema, events: z.array(z.unknown()).max(MAX_BATCH) })
+  .strict();
+export const ackMessage = z.object({ deviceId: deviceIdSchema, seq: z.number().int().min(0) }).strict();
+export const busEventsMessage = z.object({ events: z.array(z.unknown()).max(MAX_BATCH) }).strict();
+export const presenceMessage = z
+  .object({
+    deviceId: deviceIdSchema,
+    online: z.boolean(),
+    /** Per-session epoch: a newer session's "online" is never overridden by an older session's will. */
+    epoch: z.number().int().min(0),
+    role: z.enum(ROLES).optional(),
+  })
+  .strict();
+export const configMessage = z.object({ revision: z.number().int().min(0), config: z.unknown() }).strict();
+
+const area = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const ticketIdSchema = z.string().max(140);
+
+export const requestBodies = {
+  issue: z.object({ areaId: area, priority: area.nullable(), needsPrint: z.boolean() }).strict(),
+  call: z
+    .object({
+      counterId: area,
+      action: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('next') }).strict(),
+        z.object({ kind: z.literal('ticket'), ticketId: ticketIdSchema }).strict(),
+        z.object({ kind: z.enum(['recall', 'start', 'no-show']) }).strict(),
+        z.object({ kind: z.literal('finish'), dossierCode: z.string().max(60).nullable() }).strict(),
+        z
+          .object({
+            kind: z.literal('transfer'),
+            to: z.discriminatedUnion('kind', [
+              z.object({ kind: z.literal('area'), areaId: area }).strict(),
+              z.object({ kind: z.literal('counter'), counterId: area }).strict(),
+            ]),
+            toFront: z.boolean(),
+          })
+          .strict(),
+        z.object({ kind: z.literal('hold'), reason: z.string().max(200) }).strict(),
+        z.object({ kind: z.literal('return'), ticketId: ticketIdSchema }).strict(),
+      ]),
+    })
+    .strict(),
+  counter: z
+    .object({
+      counterId: area,
+      action: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('open') }).strict(),
+        z.object({ kind: z.literal('pause'), reason: z.string().min(1).max(200) }).strict(),
+        z.object({ kind: z.literal('close') }).strict(),
+        z.object({ kind: z.literal('login'), officerId: area }).strict(),
+        z.object({ kind: z.literal('logout'), officerId: area }).strict(),
+      ]),
+    })
+    .strict(),
+  rate: z
+    .object({
+      counterId: area,
+      ticketId: ticketIdSchema.nullable(),
+      level: z.number().int().min(1).max(10),
+      reasons: z.array(area).max(10),
+      dossierCode: z.string().max(60).nullable(),
+    })
+    .strict(),
+  lease: z.object({ areas: z.array(area).max(100), blocks: z.number().int().min(1).max(4) }).strict(),
+  catchup: z
+    .object({
+      vector: z.record(deviceIdSchema, z.number().int().min(0)),
+      limit: z.number().int().min(1).max(MAX_BATCH),
+    })
+    .strict(),
+} as const satisfies Record<RequestKind, z.ZodType>;
+
+export type RequestBody<K extends RequestKind> = z.output<(typeof requestBodies)[K]>;
+
+export const requestEnvelope = z
+  .object({ deviceId: deviceIdSchema, requestId: requestIdSchema, body: z.unknown() })
+  .strict();
+
+export interface Lease {
+  readonly day: string;
+  readonly area: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** A response without its correlation id. */
+export type Reply =
+  | { readonly ok: true; readonly result: ResponseResult }
+  | { readonly ok: false; readonly reason: string; readonly message: string };
+
+export type ResponseMessage = Reply & { readonly requestId: string };
+
+export type ResponseResult =
+  | {
+      readonly kind: 'done';
+      readonly ticketId: string | null;
+      readonly eventIds: readonly string[];
+      /** The events the request caused, so the requester has them at once (they also go on bus/events). */
+      readonly events: readonly unknown[];
+      readonly day: string;
+      readonly hubTime: number;
+    }
+  | {
+      readonly kind: 'leases';
+      readonly leases: readonly Lease[];
+      readonly day: string;
+      readonly hubTime: number;
+    }
+  | {
+      readonly kind: 'events';
+      readonly events: readonly unknown[];
+      readonly more: boolean;
+      readonly hubTime: number;
+    };
+
+export const responseMessage = z
+  .object({
+    requestId: requestIdSchema,
+    ok: z.boolean(),
+    result: z.unknown().optional(),
+    reason: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .strict();
+
+/** Parses a payload as JSON within the size limit; null when it is not. Never throws. */
+export function parsePayload(payload: Buffer | string): unknown {
+  if (payload.length > MAX_PAYLOAD_BYTES) return null;
+  try {
+    return JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
 }

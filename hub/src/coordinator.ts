@@ -1,0 +1,447 @@
+/**
+ * The hub's coordinator: the centre's authority while the hall is online.
+ *
+ * - Stores every device's events (validated; the topic's device, the payload's device and, where known, the
+ *   broker user must agree), then acknowledges a per-device high-water mark on a retained topic. A device
+ *   empties its outbox only on that acknowledgement, never on a broker PUBACK.
+ * - Broadcasts every newly stored event on bus/events, and a retained summary on bus/state so a display that
+ *   starts has the current state at once.
+ * - Answers requests idempotently: the answer is recorded in the same transaction as the events it caused, so a
+ *   retried request (same requestId) gets the same answer and changes nothing. Numbers and "call next" are
+ *   assigned here in one transaction each, so two counters pressing at once never get the same ticket.
+ * - Leases number blocks to kiosks for offline issuing, and serves catch-up pages by version vector.
+ */
+import type { MqttClient } from 'mqtt';
+import {
+  actOnCurrent,
+  callNext,
+  callTicket,
+  counterCommand,
+  holdCurrent,
+  issueTicket,
+  nextHubNumber,
+  nextLeaseBlock,
+  officerCommand,
+  rateService,
+  returnHeld,
+  stateHash,
+  transferCurrent,
+  type CentreConfig,
+  type CommandResult,
+  type Clock,
+  type EventStore,
+  type Logger,
+  type QueueEvent,
+  type QueueState,
+} from '@motcua/shared';
+import {
+  MAX_BATCH,
+  eventsMessage,
+  parsePayload,
+  presenceMessage,
+  requestBodies,
+  requestEnvelope,
+  type Lease,
+  type Reply,
+  type RequestBody,
+  type ResponseMessage,
+} from '@motcua/shared/sync/topics';
+import {
+  ACL_ENFORCED,
+  ackTopic,
+  busEventsTopic,
+  busStateTopic,
+  checkSender,
+  filters,
+  parseTopic,
+  responseTopic,
+  type RequestKind,
+} from '@motcua/shared/sync/topics';
+import { summarise } from './summary.js';
+
+export interface CoordinatorOptions {
+  readonly store: EventStore;
+  readonly config: CentreConfig;
+  readonly client: MqttClient;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Numbers per leased block. */
+  readonly leaseBlockSize?: number;
+  /** Identity of publishers: known from an embedded broker's hook, or guaranteed by a Mosquitto ACL. */
+  readonly publisherOf?: (topic: string) => string | typeof ACL_ENFORCED;
+}
+
+export class Coordinator {
+  private readonly log: Logger;
+  private readonly centre: string;
+  private readonly presence = new Map<string, { online: boolean; epoch: number }>();
+  /** Each bad input is logged once per device and reason, then counted silently. */
+  private readonly rejected = new Map<string, number>();
+  private stateTimer: NodeJS.Timeout | null = null;
+  private busy: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: CoordinatorOptions) {
+    this.log = o.logger.child('coordinator');
+    this.centre = o.config.centre.id;
+  }
+
+  async start(): Promise<void> {
+    this.o.client.on('message', (topic, payload) => {
+      // Handle messages one at a time, in arrival order: each handler is a short synchronous transaction
+      // followed by publishes.
+      this.busy = this.busy
+        .then(() => this.handle(topic, payload))
+        .catch((e: unknown) =>
+          this.log.error('message handler failed', { topic, message: (e as Error).message }),
+        );
+    });
+    await this.o.client.subscribeAsync(
+      [
+        filters.allDeviceEvents(this.centre),
+        filters.allRequests(this.centre),
+        filters.allPresence(this.centre),
+      ],
+      { qos: 1 },
+    );
+    await this.publishState();
+  }
+
+  stop(): void {
+    if (this.stateTimer) clearTimeout(this.stateTimer);
+    this.stateTimer = null;
+  }
+
+  /** Resolves when every message received so far has been handled. */
+  async idle(): Promise<void> {
+    await this.busy;
+  }
+
+  /** Count of rejected inputs by reason, for the supervisor's screen and the tests. */
+  rejections(): Record<string, number> {
+    return Object.fromEntries(this.rejected);
+  }
+
+  presenceOf(deviceId: string): { online: boolean; epoch: number } | undefined {
+    return this.presence.get(deviceId);
+  }
+
+  private reject(device: string, reason: string, detail: string): void {
+    const key = `${device}:${reason}`;
+    const n = (this.rejected.get(key) ?? 0) + 1;
+    this.rejected.set(key, n);
+    if (n === 1) this.log.warn('message rejected', { device, reason, detail });
+  }
+
+  private async handle(topic: string, payload: Buffer): Promise<void> {
+    const t = parseTopic(topic);
+    if (t === null || t.centreId !== this.centre || !('deviceId' in t)) return;
+    const body = parsePayload(payload);
+    if (body === null) {
+      this.reject(t.deviceId, 'malformed', `unreadable or oversized payload (${payload.length} bytes)`);
+      return;
+    }
+    const sender = checkSender({
+      centreId: this.centre,
+      topic,
+      payloadDeviceId: (body as { deviceId?: unknown }).deviceId,
+      brokerUsername: this.o.publisherOf?.(topic) ?? ACL_ENFORCED,
+    });
+    if (!sender.ok) {
+      this.reject(t.deviceId, sender.reason, topic);
+      return;
+    }
+    switch (t.kind) {
+      case 'events':
+        await this.onEvents(t.deviceId, body);
+        return;
+      case 'req':
+        await this.onRequest(t.deviceId, t.requestKind, body);
+        return;
+      case 'presence':
+        this.onPresence(t.deviceId, body);
+        return;
+      case 'ack':
+      case 'res':
+        return;
+      default: {
+        const never: never = t;
+        return never;
+      }
+    }
+  }
+
+  private async onEvents(device: string, body: unknown): Promise<void> {
+    const m = eventsMessage.safeParse(body);
+    if (!m.success) {
+      this.reject(device, 'invalid-schema', m.error.issues[0]?.message ?? '');
+      return;
+    }
+    const own: unknown[] = [];
+    for (const e of m.data.events) {
+      if ((e as { device?: unknown } | null)?.device !== device)
+        this.reject(device, 'forged-event', 'event of another device');
+      else own.push(e);
+    }
+    const { results, stored } = this.o.store.ingestMany(own);
+    results.forEach((r) => {
+      if (r === 'invalid') this.reject(device, 'invalid-event', 'event failed validation');
+    });
+    await this.o.client.publishAsync(
+      ackTopic(this.centre, device),
+      JSON.stringify({ deviceId: device, seq: this.o.store.contiguousSeq(device) }),
+      { qos: 1, retain: true },
+    );
+    await this.broadcast(stored);
+  }
+
+  private onPresence(device: string, body: unknown): void {
+    const m = presenceMessage.safeParse(body);
+    if (!m.success) {
+      this.reject(device, 'invalid-schema', 'presence');
+      return;
+    }
+    const known = this.presence.get(device);
+    // A will from an older session must not mark a device offline that has reconnected since.
+    if (known && m.data.epoch < known.epoch) return;
+    if (known && m.data.epoch === known.epoch && !known.online) return;
+    this.presence.set(device, { online: m.data.online, epoch: m.data.epoch });
+    this.schedulePublishState();
+  }
+
+  private async onRequest(device: string, kind: RequestKind, raw: unknown): Promise<void> {
+    const env = requestEnvelope.safeParse(raw);
+    if (!env.success) {
+      this.reject(device, 'invalid-schema', 'request envelope');
+      return;
+    }
+    const { requestId } = env.data;
+    const parsed = requestBodies[kind].safeParse(env.data.body);
+    if (!parsed.success) {
+      await this.respond(device, {
+        requestId,
+        ok: false,
+        reason: 'invalid-request',
+        message: parsed.error.issues[0]?.message ?? '',
+      });
+      return;
+    }
+    const earlier = kind === 'catchup' ? null : this.o.store.requestResponse(device, requestId);
+    if (earlier !== null) {
+      await this.respond(device, JSON.parse(earlier) as ResponseMessage);
+      return;
+    }
+    const reply = this.answer(device, kind, parsed.data, requestId);
+    await this.respond(device, { requestId, ...reply.response });
+    await this.broadcast(reply.events);
+  }
+
+  private answer(
+    device: string,
+    kind: RequestKind,
+    body: unknown,
+    requestId: string,
+  ): { response: Reply; events: QueueEvent[] } {
+    const store = this.o.store;
+    const hubTime = this.o.clock.now();
+    if (kind === 'catchup') {
+      const b = body as RequestBody<'catchup'>;
+      const events = store.eventsAfter(b.vector, b.limit);
+      return {
+        response: { ok: true, result: { kind: 'events', events, more: events.length === b.limit, hubTime } },
+        events: [],
+      };
+    }
+    if (kind === 'lease')
+      return { response: this.lease(device, body as RequestBody<'lease'>, requestId), events: [] };
+    const role = this.roleOf(device);
+    const decide = this.decision(device, role, kind, body);
+    if (typeof decide === 'string')
+      return { response: { ok: false, reason: 'forbidden', message: decide }, events: [] };
+    const out: { response: Reply | null } = { response: null };
+    const r = store.commit(decide, (evs, ticketId) => {
+      out.response = {
+        ok: true,
+        result: {
+          kind: 'done',
+          ticketId,
+          eventIds: evs.map((e) => e.id),
+          events: [...evs],
+          day: store.day,
+          hubTime,
+        },
+      };
+      store.recordRequest(device, requestId, JSON.stringify({ requestId, ...out.response }));
+    });
+    const response = out.response;
+    if (!r.ok || response === null)
+      return {
+        response: { ok: false, reason: r.ok ? 'internal' : r.reason, message: r.ok ? '' : r.message },
+        events: [],
+      };
+    return { response, events: [...r.events] };
+  }
+
+  private roleOf(device: string): { role: string; counterId?: string } | null {
+    const d = this.o.config.devices.find((x) => x.id === device);
+    if (d) return d.counterId === undefined ? { role: d.role } : { role: d.role, counterId: d.counterId };
+    return this.o.config.devices.length === 0 ? { role: 'any' } : null;
+  }
+
+  /** The command for a request, or a refusal when the device may not ask it (a string). */
+  private decision(
+    device: string,
+    role: { role: string; counterId?: string } | null,
+    kind: Exclude<RequestKind, 'catchup' | 'lease'>,
+    body: unknown,
+  ): ((s: QueueState) => CommandResult) | string {
+    const config = this.o.config;
+    if (role === null) return `unknown device ${device}`;
+    const ownCounter = (counterId: string): boolean => role.role === 'any' || role.counterId === counterId;
+    switch (kind) {
+      case 'issue': {
+        if (role.role !== 'any' && role.role !== 'kiosk') return 'only kiosks issue tickets';
+        const b = body as RequestBody<'issue'>;
+        return (s) => {
+          const area = config.areas.find((a) => a.id === b.areaId);
+          const number = area ? nextHubNumber(s, area, this.o.store.leases(s.day)) : null;
+          if (area && number === null)
+            return { ok: false, reason: 'range-exhausted', message: `${area.name}: no numbers left` };
+          return issueTicket(
+            s,
+            config,
+            {
+              areaId: b.areaId,
+              priority: b.priority,
+              kioskId: device,
+              needsPrint: b.needsPrint,
+              series: 'hub',
+              ...(number === null ? {} : { number }),
+            },
+            this.o.clock.now(),
+          );
+        };
+      }
+      case 'call': {
+        const b = body as RequestBody<'call'>;
+        if (role.role !== 'any' && role.role !== 'counter') return 'only counters call';
+        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
+        return (s) => callDecision(s, config, b);
+      }
+      case 'counter': {
+        const b = body as RequestBody<'counter'>;
+        if (role.role !== 'any' && role.role !== 'counter') return 'only counters open and close';
+        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
+        const a = b.action;
+        if (a.kind === 'login' || a.kind === 'logout')
+          return (s) => officerCommand(s, config, b.counterId, a.officerId, a.kind);
+        return (s) => counterCommand(s, b.counterId, a);
+      }
+      case 'rate': {
+        const b = body as RequestBody<'rate'>;
+        if (role.role !== 'any' && role.role !== 'ratingpad') return 'only rating pads rate';
+        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
+        return (s) => rateService(s, config, b);
+      }
+      default: {
+        const never: never = kind;
+        return never;
+      }
+    }
+  }
+
+  private lease(device: string, b: RequestBody<'lease'>, requestId: string): Reply {
+    const store = this.o.store;
+    const role = this.roleOf(device);
+    if (role === null || (role.role !== 'any' && role.role !== 'kiosk'))
+      return { ok: false, reason: 'forbidden', message: 'only kiosks lease numbers' };
+    store.rollDay();
+    const day = store.day;
+    const size = this.o.leaseBlockSize ?? 20;
+    const granted: Lease[] = [];
+    store.transaction(() => {
+      for (const areaId of b.areas) {
+        const area = this.o.config.areas.find((a) => a.id === areaId);
+        if (!area) continue;
+        for (let i = 0; i < b.blocks; i++) {
+          const block = nextLeaseBlock(store.state, area, store.leases(day), size);
+          if (!block) break;
+          store.addLease(day, area.id, device, block.first, block.last);
+          granted.push({ day, area: area.id, first: block.first, last: block.last });
+        }
+      }
+      const response: ResponseMessage = {
+        requestId,
+        ok: true,
+        result: { kind: 'leases', leases: granted, day, hubTime: this.o.clock.now() },
+      };
+      store.recordRequest(device, requestId, JSON.stringify(response));
+    });
+    return { ok: true, result: { kind: 'leases', leases: granted, day, hubTime: this.o.clock.now() } };
+  }
+
+  private async respond(device: string, m: ResponseMessage): Promise<void> {
+    await this.o.client.publishAsync(responseTopic(this.centre, device), JSON.stringify(m), { qos: 1 });
+  }
+
+  private async broadcast(events: readonly QueueEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += MAX_BATCH) {
+      await this.o.client.publishAsync(
+        busEventsTopic(this.centre),
+        JSON.stringify({ events: events.slice(i, i + MAX_BATCH) }),
+        { qos: 1 },
+      );
+    }
+    if (events.length > 0) this.schedulePublishState();
+  }
+
+  private schedulePublishState(): void {
+    if (this.stateTimer) return;
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = null;
+      this.publishState().catch((e: unknown) =>
+        this.log.warn('state publish failed', { message: (e as Error).message }),
+      );
+    }, 50);
+  }
+
+  private async publishState(): Promise<void> {
+    const s = this.o.store.state;
+    const summary = {
+      ...summarise(s, this.o.config),
+      hash: stateHash(s),
+      presence: Object.fromEntries(this.presence),
+    };
+    await this.o.client.publishAsync(busStateTopic(this.centre), JSON.stringify(summary), {
+      qos: 1,
+      retain: true,
+    });
+  }
+}
+
+function callDecision(s: QueueState, config: CentreConfig, b: RequestBody<'call'>): CommandResult {
+  const a = b.action;
+  switch (a.kind) {
+    case 'next':
+      return callNext(s, config, b.counterId);
+    case 'ticket':
+      return callTicket(s, config, b.counterId, a.ticketId);
+    case 'recall':
+      return actOnCurrent(s, b.counterId, 'recall');
+    case 'start':
+      return actOnCurrent(s, b.counterId, 'start');
+    case 'no-show':
+      return actOnCurrent(s, b.counterId, 'no-show');
+    case 'finish':
+      return actOnCurrent(s, b.counterId, 'finish', a.dossierCode);
+    case 'transfer':
+      return transferCurrent(s, config, b.counterId, a.to, a.toFront);
+    case 'hold':
+      return holdCurrent(s, b.counterId, a.reason);
+    case 'return':
+      return returnHeld(s, b.counterId, a.ticketId);
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * A device's link to the hub over MQTT.
+ *
+ * Delivery: the device's outbox (own events not yet stored by the hub) is sent after every connect and after
+ * every local commit, and again on a timer while anything is unacknowledged. Rows leave the outbox only when the
+ * hub's retained acknowledgement says it has stored them — a broker PUBACK is not enough, and MQTT.js keeps
+ * unsent messages in memory only. Everything received is applied idempotently.
+ *
+ * Catch-up: on every connect the device asks the hub, by version vector, for what it missed, page by page.
+ *
+ * Reconnect: MQTT.js's own fixed-interval reconnect is off; this class reconnects with jittered exponential
+ * backoff so a restarted broker is not hit by every device at the same instant. Subscriptions are made only
+ * when the broker has no session for us (re-subscribing on every connect duplicates deliveries).
+ */
+import { randomUUID } from 'node:crypto';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { QueueEvent } from '../domain/events.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/logger.js';
+import type { EventStore } from '../store/event-store.js';
+import {
+  MAX_BATCH,
+  ackMessage,
+  busEventsMessage,
+  parsePayload,
+  responseMessage,
+  type RequestBody,
+  type ResponseMessage,
+  type ResponseResult,
+} from './topics.js';
+import {
+  ackTopic,
+  busEventsTopic,
+  busStateTopic,
+  configTopic,
+  eventsTopic,
+  parseTopic,
+  presenceTopic,
+  requestTopic,
+  responseTopic,
+  type RequestKind,
+} from './topics.js';
+
+export interface Backoff {
+  readonly initialMs: number;
+  readonly maxMs: number;
+}
+
+export interface DeviceSyncOptions {
+  readonly url: string;
+  readonly centreId: string;
+  readonly deviceId: string;
+  readonly role: string;
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly username?: string;
+  readonly password?: string;
+  readonly keepaliveS?: number;
+  readonly backoff?: Backoff;
+  /** How long a request waits for the hub's answer. */
+  readonly requestTimeoutMs?: number;
+  /** Resend period while the outbox is not acknowledged. */
+  readonly resendMs?: number;
+  readonly random?: () => number;
+}
+
+export class RequestError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/** The next reconnect delay: exponential in the attempt, capped, with full jitter over its upper half. */
+export function backoffDelay(attempt: number, b: Backoff, random: () => number): number {
+  const ceiling = Math.min(b.maxMs, b.initialMs * 2 ** Math.min(attempt, 20));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+type Pending = { resolve: (r: ResponseResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export class DeviceSync {
+  private client: MqttClient | null = null;
+  private readonly log: Logger;
+  private readonly pending = new Map<string, Pending>();
+  private attempt = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private resendTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private epoch = 0;
+  private connectedOnce = false;
+  private hubOffsetMs: number | null = null;
+  private readonly listeners = new Set<(events: readonly QueueEvent[]) => void>();
+  private lastState: unknown = null;
+  private configPayload: unknown = null;
+
+  constructor(private readonly o: DeviceSyncOptions) {
+    this.log = o.logger.child(`sync:${o.deviceId}`);
+  }
+
+  get connected(): boolean {
+    return this.client?.connected ?? false;
+  }
+
+  /** The hub's clock minus ours, from the last answer; null before any answer. */
+  get hubClockOffsetMs(): number | null {
+    return this.hubOffsetMs;
+  }
+
+  get state(): unknown {
+    return this.lastState;
+  }
+
+  get config(): unknown {
+    return this.configPayload;
+  }
+
+  /** Called with every batch of new events stored from the hub. */
+  onEvents(fn: (events: readonly QueueEvent[]) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.epoch = Math.max(this.epoch + 1, this.o.clock.now());
+    const presence = presenceTopic(this.o.centreId, this.o.deviceId);
+    const opts: IClientOptions = {
+      clientId: `motcua-${this.o.deviceId}`,
+      protocolVersion: 4,
+      clean: false,
+      keepalive: this.o.keepaliveS ?? 10,
+      reconnectPeriod: 0,
+      connectTimeout: 5_000,
+      will: {
+        topic: presence,
+        payload: Buffer.from(
+          JSON.stringify({ deviceId: this.o.deviceId, online: false, epoch: this.epoch, role: this.o.role }),
+        ),
+        qos: 1,
+        retain: true,
+      },
+      ...(this.o.username === undefined ? {} : { username: this.o.username }),
+      ...(this.o.password === undefined ? {} : { password: this.o.password }),
+    };
+    const client = mqtt.connect(this.o.url, opts);
+    this.client = client;
+    client.on('connect', (connack) => {
+      this.attempt = 0;
+      this.log.info('connected', { sessionPresent: connack.sessionPresent });
+      void this.onConnect(client, connack.sessionPresent);
+    });
+    client.on('message', (topic, payload) => this.onMessage(topic, payload));
+    client.on('error', (e) => this.log.debug(() => `mqtt error: ${e.message}`));
+    client.on('close', () => {
+      if (this.client !== client) return;
+      this.failPending('offline', 'connection to the hub lost');
+      this.scheduleReconnect();
+    });
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped || this.reconnectTimer) return;
+    const delay = backoffDelay(
+      this.attempt++,
+      this.o.backoff ?? { initialMs: 250, maxMs: 10_000 },
+      this.o.random ?? Math.random,
+    );
+    this.log.debug(() => `reconnecting in ${delay} ms`);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      const old = this.client;
+      this.client = null;
+      old?.end(true);
+      this.connect();
+    }, delay);
+  }
+
+  private async onConnect(client: MqttClient, sessionPresent: boolean): Promise<void> {
+    const c = this.o.centreId;
+    const d = this.o.deviceId;
+    try {
+      if (!sessionPresent || !this.connectedOnce) {
+        await client.subscribeAsync(
+          [ackTopic(c, d), responseTopic(c, d), busEventsTopic(c), busStateTopic(c), configTopic(c)],
+          { qos: 1 },
+        );
+      }
+      this.connectedOnce = true;
+      await client.publishAsync(
+        presenceTopic(c, d),
+        JSON.stringify({ deviceId: d, online: true, epoch: this.epoch, role: this.o.role }),
+        { qos: 1, retain: true },
+      );
+      this.flush();
+      await this.catchUp();
+    } catch (e) {
+      this.log.warn('after-connect steps failed', { message: (e as Error).message });
+    }
+  }
+
+  /** Sends the outbox (or its first pages); safe to call any time. */
+  flush(): void {
+    const client = this.client;
+    if (!client?.connected) return;
+    const pending = this.o.store.pendingOutbox(MAX_BATCH * 4);
+    for (let i = 0; i < pending.length; i += MAX_BATCH) {
+      const batch = pending.slice(i, i + MAX_BATCH);
+      client.publish(
+        eventsTopic(this.o.centreId, this.o.deviceId),
+        JSON.stringify({ deviceId: this.o.deviceId, events: batch }),
+        { qos: 1 },
+        (err) => {
+          if (err) this.log.debug(() => `upload failed: ${err.message}`);
+        },
+      );
+    }
+    if (pending.length > 0) this.armResend();
+  }
+
+  private armResend(): void {
+    if (this.resendTimer || this.stopped) return;
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = null;
+      this.flush();
+    }, this.o.resendMs ?? 3_000);
+    this.resendTimer.unref();
+  }
+
+  /** Asks the hub for every event this device lacks, page by page, and stores them. */
+  async catchUp(limit = MAX_BATCH): Promise<number> {
+    let total = 0;
+    for (let page = 0; page < 100_000; page++) {
+      const r = await this.request('catchup', { vector: this.o.store.versionVector(), limit });
+      if (r.kind !== 'events')
+        throw new RequestError('bad-response', 'catch-up answered with something else');
+      total += this.store(r.events);
+      if (!r.more) break;
+    }
+    return total;
+  }
+
+  /** Sends a request to the hub and waits for its answer. Rejects with reason "offline" or "no-answer". */
+  request<K extends RequestKind>(
+    kind: K,
+    body: RequestBody<K>,
+    requestId: string = randomUUID(),
+  ): Promise<ResponseResult> {
+    const client = this.client;
+    if (!client?.connected) return Promise.reject(new RequestError('offline', 'not connected to the hub'));
+    return new Promise<ResponseResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new RequestError('no-answer', `the hub did not answer ${kind} in time`));
+      }, this.o.requestTimeoutMs ?? 3_000);
+      this.pending.set(requestId, { resolve, reject, timer });
+      client.publish(
+        requestTopic(this.o.centreId, this.o.deviceId, kind),
+        JSON.stringify({ deviceId: this.o.deviceId, requestId, body }),
+        { qos: 1 },
+      );
+    });
+  }
+
+  private failPending(reason: string, message: string): void {
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new RequestError(reason, message));
+      this.pending.delete(id);
+    }
+  }
+
+  private store(raw: readonly unknown[]): number {
+    if (raw.length === 0) return 0;
+    const { stored } = this.o.store.ingestMany(raw);
+    if (stored.length > 0) for (const fn of this.listeners) fn(stored);
+    return stored.length;
+  }
+
+  private onMessage(topic: string, payload: Buffer): void {
+    const t = parseTopic(topic);
+    if (t?.centreId !== this.o.centreId) return;
+    const body = parsePayload(payload);
+    if (body === null) {
+      this.log.warn('unreadable message skipped', { topic });
+      return;
+    }
+    try {
+      switch (t.kind) {
+        case 'ack': {
+          const m = ackMessage.safeParse(body);
+          if (!m.success || m.data.deviceId !== this.o.deviceId) return;
+          this.o.store.acknowledge(m.data.seq);
+          if (this.o.store.pendingOutbox(1).length > 0) this.flush();
+          return;
+        }
+        case 'res': {
+          const m = responseMessage.safeParse(body);
+          if (!m.success) return;
+          const p = this.pending.get(m.data.requestId);
+          if (!p) return;
+          this.pending.delete(m.data.requestId);
+          clearTimeout(p.timer);
+          const r = m.data as unknown as ResponseMessage;
+          if (!r.ok) {
+            p.reject(new RequestError(r.reason, r.message));
+            return;
+          }
+          this.hubOffsetMs = r.result.hubTime - this.o.clock.now();
+          if (r.result.kind === 'done') this.store(r.result.events);
+          p.resolve(r.result);
+          return;
+        }
+        case 'busEvents': {
+          const m = busEventsMessage.safeParse(body);
+          if (m.success) this.store(m.data.events);
+          return;
+        }
+        case 'busState':
+          this.lastState = body;
+          return;
+        case 'config':
+          this.configPayload = body;
+          return;
+        case 'events':
+        case 'req':
+        case 'presence':
+          return;
+        default: {
+          const never: never = t;
+          return never;
+        }
+      }
+    } catch (e) {
+      this.log.warn('message handling failed', { topic, message: (e as Error).message });
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.resendTimer) clearTimeout(this.resendTimer);
+    this.reconnectTimer = null;
+    this.resendTimer = null;
+    this.failPending('stopped', 'sync stopped');
+    const c = this.client;
+    this.client = null;
+    if (c) {
+      if (c.connected) {
+        await c
+          .publishAsync(
+            presenceTopic(this.o.centreId, this.o.deviceId),
+            JSON.stringify({
+              deviceId: this.o.deviceId,
+              online: false,
+              epoch: this.epoch,
+              role: this.o.role,
+            }),
+            { qos: 1, retain: true },
+          )
+          .catch(() => undefined);
+      }
+      await c.endAsync(true);
+    }
+  }
+}
