@@ -85,7 +85,8 @@ describe('motcua hub', () => {
       p.on('exit', (code) => reject(new Error(`hub exited ${String(code)}: ${out}`)));
     });
     expect(out).toContain('Trung tâm Phục vụ hành chính công tỉnh Kiên Giang');
-    const client = await mqtt.connectAsync(url, { protocolVersion: 4 });
+    // the demo centre lists its devices: connect as the hall board
+    const client = await mqtt.connectAsync(url, { protocolVersion: 4, username: 'board-hall' });
     const config = await new Promise<{ config: { counters: unknown[] } }>((resolve) => {
       client.on('message', (_t, payload) =>
         resolve(JSON.parse(payload.toString()) as { config: { counters: unknown[] } }),
