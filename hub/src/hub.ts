@@ -119,15 +119,16 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     stop: async () => {
       coordinator.stop();
       await coordinator.idle();
-      await client.publishAsync(
-        presenceTopic(centre, 'hub'),
-        JSON.stringify({ deviceId: 'hub', online: false, epoch }),
-        {
-          qos: 1,
-          retain: true,
-        },
-      );
-      await client.endAsync();
+      if (client.connected) {
+        // The broker may already be gone: never wait long for the goodbye.
+        const goodbye = client.publishAsync(
+          presenceTopic(centre, 'hub'),
+          JSON.stringify({ deviceId: 'hub', online: false, epoch }),
+          { qos: 1, retain: true },
+        );
+        await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
+      }
+      await client.endAsync(true);
       await broker?.close();
       stopMaintenance();
       store.close();

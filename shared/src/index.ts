@@ -15,3 +15,4 @@ export * from './runtime/logger.js';
 export * from './store/db.js';
 export * from './store/event-store.js';
 export * from './domain/numbering.js';
+export * from './runtime/synced-clock.js';

@@ -96,6 +96,11 @@ export class EventStore {
     const today = this.today();
     if (today === this.engine.day) return false;
     const old = this.engine;
+    if (today < old.day && old.events.length === 0) {
+      // The day was taken from a clock that was ahead and nothing happened on it: follow the corrected clock.
+      this.engine = this.loadDay(today);
+      return true;
+    }
     if (today < old.day) {
       // The clock went backwards across midnight: never reopen or renumber an archived day.
       this.log.warn('clock is behind the current business day; staying on it', {

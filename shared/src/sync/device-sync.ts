@@ -63,6 +63,8 @@ export interface DeviceSyncOptions {
   /** Resend period while the outbox is not acknowledged. */
   readonly resendMs?: number;
   readonly random?: () => number;
+  /** Called with the hub's time from every answer (to correct a SyncedClock). */
+  readonly onHubTime?: (hubTime: number) => void;
 }
 
 export class RequestError extends Error {
@@ -316,6 +318,7 @@ export class DeviceSync {
             return;
           }
           this.hubOffsetMs = r.result.hubTime - this.o.clock.now();
+          this.o.onHubTime?.(r.result.hubTime);
           if (r.result.kind === 'done') this.store(r.result.events);
           p.resolve(r.result);
           return;
@@ -356,18 +359,13 @@ export class DeviceSync {
     this.client = null;
     if (c) {
       if (c.connected) {
-        await c
-          .publishAsync(
-            presenceTopic(this.o.centreId, this.o.deviceId),
-            JSON.stringify({
-              deviceId: this.o.deviceId,
-              online: false,
-              epoch: this.epoch,
-              role: this.o.role,
-            }),
-            { qos: 1, retain: true },
-          )
-          .catch(() => undefined);
+        // A dead link can still look connected: never wait more than a moment for the goodbye to be acknowledged.
+        const goodbye = c.publishAsync(
+          presenceTopic(this.o.centreId, this.o.deviceId),
+          JSON.stringify({ deviceId: this.o.deviceId, online: false, epoch: this.epoch, role: this.o.role }),
+          { qos: 1, retain: true },
+        );
+        await Promise.race([goodbye.catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
       }
       await c.endAsync(true);
     }
