@@ -72,3 +72,60 @@ describe('sync through a real Mosquitto', () => {
     expect(centre.hub.store.state.tickets.size).toBe(1);
   });
 });
+
+describe('configuration, presence and state for devices that start', () => {
+  it('a device keeps the retained configuration in its SQLite and can boot from it offline', async () => {
+    centre = await new TestCentre(syncTestConfig({ revision: 7 })).start();
+    const d = centre.device('board-hall', 'display');
+    await until(() => d.store.getMeta('config') !== null, 10_000, 'config stored');
+    const { readStoredConfig } = await import('@motcua/shared/sync/device-sync');
+    await d.sync.stop();
+    d.store.close();
+    centre.devices.splice(centre.devices.indexOf(d), 1);
+    const booted = readStoredConfig(d.path);
+    expect(booted?.revision).toBe(7);
+    expect(booted?.counters.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('a display that starts gets the current state at once (retained bus/state)', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const k = centre.device('kiosk-1', 'kiosk');
+    const c = centre.device('counter-c1', 'counter');
+    await until(() => k.sync.connected && c.sync.connected);
+    await k.sync.request('issue', { areaId: 'a', priority: null, needsPrint: false });
+    await c.sync.request('counter', { counterId: 'c1', action: { kind: 'open' } });
+    await c.sync.request('call', { counterId: 'c1', action: { kind: 'next' } });
+    await new Promise((r) => setTimeout(r, 200));
+    const board = centre.device('board-hall', 'display');
+    await until(() => board.sync.state !== null, 5_000, 'state received');
+    const st = board.sync.state as {
+      counters: { id: string; current: { display: string } | null }[];
+      lastCalls: { display: string; counterNumber: number }[];
+    };
+    expect(st.counters.find((x) => x.id === 'c1')?.current?.display).toBe('1001');
+    expect(st.lastCalls[0]).toMatchObject({ display: '1001', counterNumber: 1 });
+  });
+
+  it('a stale "offline" (the will of an older session) never overrides a newer "online"', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const k = centre.device('kiosk-1', 'kiosk');
+    await until(() => centre!.hub.coordinator.presenceOf('kiosk-1')?.online === true, 5_000, 'online');
+    const epoch = centre.hub.coordinator.presenceOf('kiosk-1')!.epoch;
+    const mqtt = (await import('mqtt')).default;
+    const forger = await mqtt.connectAsync(centre.broker.url, { protocolVersion: 4 });
+    await forger.publishAsync(
+      'motcua/v1/test/presence/kiosk-1',
+      JSON.stringify({ deviceId: 'kiosk-1', online: false, epoch: epoch - 1 }),
+      { qos: 1 },
+    );
+    await forger.endAsync();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(centre.hub.coordinator.presenceOf('kiosk-1')).toEqual({ online: true, epoch });
+    await k.sync.stop();
+    await until(
+      () => centre!.hub.coordinator.presenceOf('kiosk-1')?.online === false,
+      5_000,
+      'offline after stop',
+    );
+  });
+});

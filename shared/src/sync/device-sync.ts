@@ -18,9 +18,12 @@ import type { QueueEvent } from '../domain/events.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/logger.js';
 import type { EventStore } from '../store/event-store.js';
+import { parseConfig, type CentreConfig } from '../config.js';
+import { openDatabase } from '../store/db.js';
 import {
   MAX_BATCH,
   ackMessage,
+  configMessage,
   busEventsMessage,
   parsePayload,
   responseMessage,
@@ -332,7 +335,7 @@ export class DeviceSync {
           this.lastState = body;
           return;
         case 'config':
-          this.configPayload = body;
+          this.onConfig(body);
           return;
         case 'events':
         case 'req':
@@ -346,6 +349,31 @@ export class DeviceSync {
     } catch (e) {
       this.log.warn('message handling failed', { topic, message: (e as Error).message });
     }
+  }
+
+  /**
+   * A newer configuration revision is kept in the device's SQLite, so the device boots with it even when the
+   * hub cannot be reached. Older or equal revisions are ignored; an invalid one is logged and ignored.
+   */
+  private onConfig(body: unknown): void {
+    const m = configMessage.safeParse(body);
+    if (!m.success) {
+      this.log.warn('invalid config message ignored');
+      return;
+    }
+    const stored = storedConfigRevision(this.o.store);
+    if (stored !== null && m.data.revision <= stored) return;
+    try {
+      parseConfig(m.data.config);
+    } catch (e) {
+      this.log.warn('config from the hub is invalid; keeping the stored one', {
+        message: (e as Error).message,
+      });
+      return;
+    }
+    this.o.store.setMeta('config', JSON.stringify(m.data));
+    this.configPayload = m.data;
+    this.log.info('configuration stored', { revision: m.data.revision });
   }
 
   async stop(): Promise<void> {
@@ -369,5 +397,28 @@ export class DeviceSync {
       }
       await c.endAsync(true);
     }
+  }
+}
+
+function storedConfigRevision(store: EventStore): number | null {
+  const raw = store.getMeta('config');
+  return raw === null ? null : (JSON.parse(raw) as { revision: number }).revision;
+}
+
+/** The configuration this device last received from the hub, for booting offline; null if none yet. */
+export function storedConfig(store: EventStore): CentreConfig | null {
+  const raw = store.getMeta('config');
+  return raw === null ? null : parseConfig((JSON.parse(raw) as { config: unknown }).config);
+}
+
+/** The same, read straight from a device's database file before its store is opened (booting offline). */
+export function readStoredConfig(path: string): CentreConfig | null {
+  const db = openDatabase(path);
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('config') as
+      { value: string } | undefined;
+    return row === undefined ? null : parseConfig((JSON.parse(row.value) as { config: unknown }).config);
+  } finally {
+    db.close();
   }
 }
