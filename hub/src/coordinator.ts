@@ -214,7 +214,18 @@ export class Coordinator {
       this.reject(device, 'invalid-schema', 'request envelope');
       return;
     }
-    const { requestId } = env.data;
+    const { requestId, deadline } = env.data;
+    if (deadline !== undefined && this.o.clock.now() > deadline) {
+      // The device gave up waiting and may have acted offline: doing it now would do it twice.
+      this.reject(device, 'expired-request', `${kind} ${requestId}`);
+      await this.respond(device, {
+        requestId,
+        ok: false,
+        reason: 'expired',
+        message: 'the request arrived after its deadline',
+      });
+      return;
+    }
     const parsed = requestBodies[kind].safeParse(env.data.body);
     if (!parsed.success) {
       await this.respond(device, {

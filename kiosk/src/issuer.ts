@@ -96,7 +96,12 @@ export class KioskIssuer {
     const area = this.o.config.areas.find((a) => a.id === areaId);
     if (!area) throw new KioskError('unknown-area', `unknown area ${areaId}`);
     try {
-      const r = await this.withTimeout(this.o.sync.request('issue', { areaId, priority, needsPrint: true }));
+      const r = await this.o.sync.request(
+        'issue',
+        { areaId, priority, needsPrint: true },
+        undefined,
+        this.o.onlineTimeoutMs ?? 1500,
+      );
       if (r.kind === 'done' && r.ticketId !== null) {
         const t = this.o.store.state.tickets.get(r.ticketId);
         const number = t?.number ?? Number(r.ticketId.split(':').pop());
@@ -146,22 +151,5 @@ export class KioskIssuer {
     if (!r.ok) throw new KioskError(r.reason, r.message);
     this.o.sync.flush();
     return { ticketId: r.ticketId!, number: n, display: displayNumber(area, n), areaId, series };
-  }
-
-  private withTimeout<T>(p: Promise<T>): Promise<T> {
-    const ms = this.o.onlineTimeoutMs ?? 1500;
-    return new Promise<T>((resolve, reject) => {
-      const t = setTimeout(() => reject(new RequestError('no-answer', 'the hub did not answer in time')), ms);
-      p.then(
-        (v) => {
-          clearTimeout(t);
-          resolve(v);
-        },
-        (e: unknown) => {
-          clearTimeout(t);
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    });
   }
 }

@@ -259,6 +259,7 @@ export class DeviceSync {
     kind: K,
     body: RequestBody<K>,
     requestId: string = randomUUID(),
+    timeoutMs: number = this.o.requestTimeoutMs ?? 3_000,
   ): Promise<ResponseResult> {
     const client = this.client;
     if (!client?.connected) return Promise.reject(new RequestError('offline', 'not connected to the hub'));
@@ -266,14 +267,20 @@ export class DeviceSync {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new RequestError('no-answer', `the hub did not answer ${kind} in time`));
-      }, this.o.requestTimeoutMs ?? 3_000);
+      }, timeoutMs);
       this.pending.set(requestId, { resolve, reject, timer });
       client.publish(
         requestTopic(this.o.centreId, this.o.deviceId, kind),
-        JSON.stringify({ deviceId: this.o.deviceId, requestId, body }),
+        JSON.stringify({ deviceId: this.o.deviceId, requestId, body, ...this.deadline(kind, timeoutMs) }),
         { qos: 1 },
       );
     });
+  }
+
+  /** Only once the hub's clock is known, and never for read-only catch-up (which must work to learn it). */
+  private deadline(kind: RequestKind, timeoutMs: number): { deadline?: number } {
+    if (kind === 'catchup' || this.hubOffsetMs === null) return {};
+    return { deadline: Math.round(this.o.clock.now() + this.hubOffsetMs + timeoutMs) };
   }
 
   private failPending(reason: string, message: string): void {

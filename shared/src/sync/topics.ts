@@ -358,7 +358,16 @@ export const requestBodies = {
 export type RequestBody<K extends RequestKind> = z.output<(typeof requestBodies)[K]>;
 
 export const requestEnvelope = z
-  .object({ deviceId: deviceIdSchema, requestId: requestIdSchema, body: z.unknown() })
+  .object({
+    deviceId: deviceIdSchema,
+    requestId: requestIdSchema,
+    body: z.unknown(),
+    /**
+     * Hub-clock time after which the device has stopped waiting (and may have acted offline instead). A request
+     * delivered late, after a partition heals, is refused rather than carried out twice.
+     */
+    deadline: z.number().int().min(0).optional(),
+  })
   .strict();
 
 export interface Lease {
