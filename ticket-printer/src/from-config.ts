@@ -1,3 +1,4 @@
+import { KIOSK_SERIES_BASE, displayNumber as areaDisplayNumber } from '@motcua/shared/domain/numbering';
 import type { CentreConfig } from '@motcua/shared/config';
 import type { TicketData } from './ticket.js';
 
@@ -52,7 +53,8 @@ export function ticketDataFromConfig(config: CentreConfig, issued: IssuedNumber)
       'unknown-area',
       `Area "${issued.areaId}" is not in the config (known: ${config.areas.map((a) => a.id).join(', ')})`,
     );
-  if (issued.number < area.numberRange.from || issued.number > area.numberRange.to)
+  const kioskSeries = issued.number > KIOSK_SERIES_BASE;
+  if (!kioskSeries && (issued.number < area.numberRange.from || issued.number > area.numberRange.to))
     throw new TicketInputError(
       'number-out-of-range',
       `Number ${issued.number} is outside area "${area.id}" range ${area.numberRange.from}-${area.numberRange.to}`,
@@ -67,7 +69,10 @@ export function ticketDataFromConfig(config: CentreConfig, issued: IssuedNumber)
       );
     priorityLabel = `ƯU TIÊN: ${category.name}`;
   }
-  const shown = displayNumber(area.prefix, issued.number);
+  // Kiosk-series numbers (issued offline after the leased blocks ran out) print with their kiosk mark.
+  const shown = kioskSeries
+    ? areaDisplayNumber(area, issued.number)
+    : displayNumber(area.prefix, issued.number);
   const timeZone = config.centre.timeZone;
   const ticketId =
     issued.ticketId ?? `${config.centre.id}-${localDateStamp(issued.issuedAt, timeZone)}-${shown}`;
