@@ -1,6 +1,6 @@
 /** The `motcua` command as a user runs it: a real process, real files, a real broker. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,5 +110,24 @@ describe('motcua bench core', () => {
     const out = JSON.parse(r.stdout) as Record<string, number>;
     for (const k of ['events_per_s', 'rebuild_100k_ms', 'intent_p99_ms']) expect(out[k]).toBeGreaterThan(0);
     expect(out.rebuild_events).toBe(100_000);
+  });
+});
+
+describe('motcua broker provision', () => {
+  it('writes the ACL, the hashed password file and the device credentials from the config', () => {
+    const out = mkdtempSync(join(tmpdir(), 'motcua-prov-'));
+    const r = motcua('broker', 'provision', '--config', join(examples, 'district.json'), '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const acl = readFileSync(join(out, 'acl'), 'utf8');
+    expect(acl).toContain('user kiosk-1\ntopic write motcua/v1/vt-hcc/dev/kiosk-1/events');
+    // a rating pad may request "rate", never "call"
+    expect(acl).toContain('topic write motcua/v1/vt-hcc/dev/rating-q1/req/rate');
+    expect(acl).not.toContain('rating-q1/req/call');
+    const creds = JSON.parse(readFileSync(join(out, 'credentials.json'), 'utf8')) as Record<string, string>;
+    const passwd = readFileSync(join(out, 'passwd'), 'utf8').trim().split('\n');
+    expect(passwd.map((l) => l.split(':')[0]).sort()).toEqual(Object.keys(creds).sort());
+    // running it again keeps the passwords already handed out
+    motcua('broker', 'provision', '--config', join(examples, 'district.json'), '--out', out);
+    expect(JSON.parse(readFileSync(join(out, 'credentials.json'), 'utf8'))).toEqual(creds);
   });
 });

@@ -10,7 +10,40 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     else for (const [k, v] of Object.entries(r)) io.out(`${k.padEnd(18)} ${String(v)}`);
     return 0;
   }
+  if (what === 'sync') {
+    const { benchSync, BenchSetupError } = await import('../bench-sync.js');
+    const num = (name: string): number | undefined => {
+      const i = rest.indexOf(`--${name}`);
+      if (i < 0) return undefined;
+      const v = Number(rest[i + 1]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a positive whole number`);
+      return v;
+    };
+    try {
+      const r = await benchSync({
+        ...(num('counters') === undefined ? {} : { counters: num('counters') }),
+        ...(num('calls') === undefined ? {} : { calls: num('calls') }),
+        ...(num('issues') === undefined ? {} : { issues: num('issues') }),
+        ...(num('rtt-samples') === undefined ? {} : { rttSamples: num('rtt-samples') }),
+        ...(num('ingest-events') === undefined ? {} : { ingestEvents: num('ingest-events') }),
+        ...(num('catchup-events') === undefined ? {} : { catchupEvents: num('catchup-events') }),
+      });
+      if (json) io.out(JSON.stringify(r, null, 2));
+      else for (const [k, v] of Object.entries(r)) io.out(`${k.padEnd(24)} ${String(v)}`);
+      return 0;
+    } catch (e) {
+      if (e instanceof BenchSetupError) {
+        io.err(`motcua bench sync: ${e.message}`);
+        return 1;
+      }
+      throw e;
+    }
+  }
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
-  io.err('usage: motcua bench core|printer [--json]');
+  io.err(
+    'usage: motcua bench core|printer [--json]\n' +
+      '       motcua bench sync [--json] [--counters n] [--issues n] [--calls n] [--rtt-samples n]\n' +
+      '                         [--ingest-events n] [--catchup-events n]',
+  );
   return 2;
 }

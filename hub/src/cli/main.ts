@@ -8,6 +8,8 @@ usage: motcua <command> [options]
   hub [--config <file>] [--demo] [--port <n>] [--host <addr>] [--data <dir>] [--broker <url>]
                                  run the site hub (embedded MQTT broker unless --broker is given)
   config validate <file>         check a centre configuration; errors name the field
+  broker provision --config <file> --out <dir>
+                                 Mosquitto ACL and password files for the devices of a centre
   simulate --seed <n> [--config <file>] [--citizens <n>] [--json]
                                  run a simulated day through the queue rules and check the invariants
   bench core [--json]            domain and store figures (apply rate, rebuild, intent latency)
@@ -24,6 +26,8 @@ async function load(name: string): Promise<Command | null> {
       return (await import('./hub-command.js')).hubCommand;
     case 'config':
       return (await import('./config-command.js')).configCommand;
+    case 'broker':
+      return (await import('./broker-command.js')).brokerCommand;
     case 'simulate':
       return (await import('./simulate-command.js')).simulateCommand;
     case 'bench':
