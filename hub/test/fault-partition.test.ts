@@ -30,7 +30,7 @@ describe('a kiosk partitioned from the broker', () => {
     const k1 = c.device('kiosk-1', 'kiosk', proxy.url);
     const k2 = c.device('kiosk-2', 'kiosk');
     const counter = c.device('counter-c1', 'counter');
-    const board = c.device('board', 'display');
+    c.device('board', 'display');
     await until(() => c.devices.every((d) => d.sync.connected), 10_000, 'connected');
     const hubPrinted = (id: string): boolean => c.hub.store.state.tickets.get(id)?.printed === true;
     const issuer = (d: typeof k1, onlineTimeoutMs: number): KioskIssuer =>
