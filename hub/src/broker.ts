@@ -71,7 +71,11 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     },
   });
   aedes.on('clientError', (client, err) => {
-    log.warn('client error', { client: client.id, message: err.message });
+    // A device that vanished mid-write is routine (it reconnects and re-sends); anything else is worth a warning.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE' || code === 'ECONNRESET')
+      log.debug(() => `client ${client.id} gone: ${err.message}`);
+    else log.warn('client error', { client: client.id, message: err.message });
   });
   const server: Server = createServer(aedes.handle);
   await new Promise<void>((resolve, reject) => {

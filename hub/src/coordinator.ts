@@ -78,6 +78,7 @@ export class Coordinator {
   /** Each bad input is logged once per device and reason, then counted silently. */
   private readonly rejected = new Map<string, number>();
   private stateTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
   private busy: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: CoordinatorOptions) {
@@ -107,6 +108,7 @@ export class Coordinator {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.stateTimer) clearTimeout(this.stateTimer);
     this.stateTimer = null;
   }
@@ -406,7 +408,7 @@ export class Coordinator {
   }
 
   private schedulePublishState(): void {
-    if (this.stateTimer) return;
+    if (this.stateTimer || this.stopped) return;
     this.stateTimer = setTimeout(() => {
       this.stateTimer = null;
       this.publishState().catch((e: unknown) =>

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { exampleConfigPaths, loadConfigFile, stderrLogger, systemClock } from '@motcua/shared';
+import { exampleConfigPaths, loadConfigFile, parseConfig, stderrLogger, systemClock } from '@motcua/shared';
+import { startDemoDevices } from '../demo.js';
 import { startHub } from '../hub.js';
 import type { CliIo } from './io.js';
 
@@ -13,14 +14,33 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
       host: { type: 'string', default: '0.0.0.0' },
       data: { type: 'string', default: '.motcua' },
       broker: { type: 'string' },
-      'log-level': { type: 'string', default: 'info' },
+      'log-level': { type: 'string', default: 'warn' },
+      'demo-devices': { type: 'string', default: '8' },
     },
   });
   if (values.config === undefined && !values.demo) {
     io.err('motcua hub: give --config <file>, or --demo for the provincial example centre');
     return 2;
   }
-  const config = loadConfigFile(values.config ?? exampleConfigPaths.provincial);
+  const loaded = loadConfigFile(values.config ?? exampleConfigPaths.provincial);
+  // The demo runs at any hour: its centre is open around the clock.
+  const allDay = [{ open: '00:00', close: '23:59' }];
+  const config = values.demo
+    ? parseConfig({
+        ...loaded,
+        hours: {
+          sun: allDay,
+          mon: allDay,
+          tue: allDay,
+          wed: allDay,
+          thu: allDay,
+          fri: allDay,
+          sat: allDay,
+          stopIssuingBeforeCloseMin: 0,
+          closedDates: [],
+        },
+      })
+    : loaded;
   const level = values['log-level'] as 'debug' | 'info' | 'warn' | 'error';
   const hub = await startHub({
     config,
@@ -39,11 +59,32 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(
     `  centre        ${config.departments.length} departments, ${config.areas.length} areas, ${config.counters.length} counters, ${config.kiosks.length} kiosks`,
   );
+  const counters = Number(values['demo-devices']);
+  const stopDemo =
+    values.demo && values.broker === undefined && counters > 0
+      ? await startDemoDevices({
+          config,
+          brokerUrl: hub.brokerUrl,
+          dataDir: values.data,
+          clock: systemClock,
+          logger: stderrLogger(level),
+          say: (line) =>
+            io.out(
+              `  ${new Date().toLocaleTimeString('vi-VN', { timeZone: config.centre.timeZone })}  ${line}`,
+            ),
+          counters,
+        })
+      : null;
+  if (stopDemo)
+    io.out(
+      `  demo          ${config.kiosks.length} kiosks and ${counters} counters running as devices (open around the clock)`,
+    );
   io.out('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await stopDemo?.();
   await hub.stop();
   io.out('hub stopped');
   return 0;

@@ -1,0 +1,351 @@
+/**
+ * `motcua bench sync`: figures for the sync path on this machine, against a real Mosquitto on loopback that the
+ * bench starts itself (on a free port) and stops at the end. Not a test: it prints.
+ *
+ * One process simulates the centre: the hub (coordinator + its SQLite), `counters` counter panels, `kiosks`
+ * kiosks and `displays` hall displays, each with its own SQLite file and its own MQTT connection (DeviceSync).
+ *
+ * - mqtt_rtt_p50_ms: raw QoS 1 publish → delivery on the publisher's own subscription (loopback baseline);
+ * - issue_p50_ms / issue_p99_ms: a kiosk's `issue` request → the hub's answer at the kiosk;
+ * - call_p50_ms / call_p99_ms: a counter's `call next` request sent → the called event stored by every display;
+ * - hub_ingest_events_per_s: a device with `ingestEvents` events in its outbox connects; events stored by the
+ *   hub per second, from the device's start until the hub has acknowledged all of them;
+ * - catchup_10k_s: a display that lacks `catchupEvents` events (and everything else) starts; seconds from
+ *   start() (connect included) until its version vector equals the hub's (DeviceSync's catch-up pages).
+ *
+ * Phases run one after the other; during the ingest and catch-up phases the simulated counters, kiosks and
+ * displays are stopped, so those figures are about the hub and the one device involved.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import {
+  EventStore,
+  parseConfig,
+  silentLogger,
+  systemClock,
+  type CentreConfig,
+  type EventDraft,
+} from '@motcua/shared';
+import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { MOSQUITTO_BIN, startMosquitto } from '@motcua/shared/testing/mosquitto';
+import { startHub } from './hub.js';
+
+export interface SyncBenchOptions {
+  readonly counters?: number;
+  readonly kiosks?: number;
+  readonly displays?: number;
+  /** Issue requests (split over the kiosks); also the tickets the calls take. */
+  readonly issues?: number;
+  /** Call-next presses (round robin over the counters); at most `issues`. */
+  readonly calls?: number;
+  readonly rttSamples?: number;
+  /** Events in the uploading device's outbox for the ingest figure. */
+  readonly ingestEvents?: number;
+  /** Events the catching-up device lacks (at least; the hub also has the issue/call events). */
+  readonly catchupEvents?: number;
+  /** Default /usr/sbin/mosquitto. */
+  readonly mosquitto?: string;
+}
+
+export interface SyncBench {
+  mqtt_rtt_p50_ms: number;
+  mqtt_rtt_p99_ms: number;
+  call_p50_ms: number;
+  call_p99_ms: number;
+  calls: number;
+  issue_p50_ms: number;
+  issue_p99_ms: number;
+  issues: number;
+  catchup_10k_s: number;
+  catchup_events: number;
+  hub_ingest_events_per_s: number;
+  ingest_events: number;
+  counters: number;
+  kiosks: number;
+  displays: number;
+  node: string;
+}
+
+export class BenchSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BenchSetupError';
+  }
+}
+
+const AREAS = ['a', 'b', 'c', 'd'];
+const allDay = [{ open: '00:00', close: '23:59' }];
+
+/** A centre with `counters` counters serving four areas, plus a large area for the bulk upload; open all day. */
+export function benchSyncConfig(counters: number, kiosks: number): CentreConfig {
+  return parseConfig({
+    schemaVersion: 1,
+    centre: { id: 'bench', name: 'Trung tâm đo hiệu năng', timeZone: 'Asia/Ho_Chi_Minh' },
+    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
+    areas: [
+      ...AREAS.map((id, i) => ({
+        id,
+        departmentId: 'd1',
+        name: `Lĩnh vực ${id.toUpperCase()}`,
+        numberRange: { from: (i + 1) * 10_000, to: (i + 1) * 10_000 + 9_999 },
+        dailyQuota: 9_999,
+      })),
+      {
+        id: 'bulk',
+        departmentId: 'd1',
+        name: 'Hồ sơ trực tuyến',
+        numberRange: { from: 1, to: 99_999 },
+        dailyQuota: 99_999,
+      },
+    ],
+    counters: Array.from({ length: counters }, (_, i) => ({
+      id: `c${i + 1}`,
+      number: i + 1,
+      // the last counter also serves the bulk area (a config must not leave an area unserved)
+      areas: i === counters - 1 ? [...AREAS, 'bulk'] : AREAS,
+    })),
+    kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
+    hours: {
+      sun: allDay,
+      mon: allDay,
+      tue: allDay,
+      wed: allDay,
+      thu: allDay,
+      fri: allDay,
+      sat: allDay,
+      stopIssuingBeforeCloseMin: 0,
+    },
+  });
+}
+
+function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+async function until(cond: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+interface Device {
+  readonly id: string;
+  readonly store: EventStore;
+  readonly sync: DeviceSync;
+}
+
+export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench> {
+  const nCounters = opts.counters ?? 40;
+  const nKiosks = opts.kiosks ?? 2;
+  const nDisplays = opts.displays ?? 4;
+  const issues = opts.issues ?? 400;
+  const calls = Math.min(opts.calls ?? 400, issues);
+  const rttSamples = opts.rttSamples ?? 1000;
+  const ingestEvents = opts.ingestEvents ?? 10_000;
+  const catchupEvents = opts.catchupEvents ?? 10_000;
+  const binary = opts.mosquitto ?? MOSQUITTO_BIN;
+  if (!existsSync(binary))
+    throw new BenchSetupError(`Mosquitto is missing: ${binary} not found (apt-get install mosquitto)`);
+
+  const config = benchSyncConfig(nCounters, nKiosks);
+  const centreId = config.centre.id;
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sync-'));
+  const broker = await startMosquitto({ binary });
+  const devices: Device[] = [];
+  let hub: Awaited<ReturnType<typeof startHub>> | null = null;
+
+  const device = (id: string, role: string): Device => {
+    const store = new EventStore({
+      path: join(dir, `${id}.db`),
+      deviceId: id,
+      config,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const sync = new DeviceSync({
+      url: broker.url,
+      centreId,
+      deviceId: id,
+      role,
+      store,
+      clock: systemClock,
+      logger: silentLogger,
+      requestTimeoutMs: 10_000,
+    });
+    const d = { id, store, sync };
+    devices.push(d);
+    return d;
+  };
+  const stopDevice = async (d: Device): Promise<void> => {
+    devices.splice(devices.indexOf(d), 1);
+    await d.sync.stop();
+    d.store.close();
+  };
+
+  try {
+    hub = await startHub({
+      config,
+      dataDir: join(dir, 'hub'),
+      brokerUrl: broker.url,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const hubStore = hub.store;
+
+    // --- raw MQTT round trip --------------------------------------------------------------------------
+    const raw = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clean: true });
+    const rttTopic = `bench/rtt/${process.pid}`;
+    await raw.subscribeAsync(rttTopic, { qos: 1 });
+    const rtts: number[] = [];
+    {
+      let resolveOne: (() => void) | null = null;
+      raw.on('message', () => resolveOne?.());
+      const payload = Buffer.alloc(200, 0x61);
+      for (let i = 0; i < rttSamples; i++) {
+        const t0 = performance.now();
+        const got = new Promise<void>((r) => (resolveOne = r));
+        raw.publish(rttTopic, payload, { qos: 1 });
+        await got;
+        rtts.push(performance.now() - t0);
+      }
+    }
+    await raw.endAsync();
+
+    // --- the centre: counters, kiosks, displays ------------------------------------------------------
+    const counters = Array.from({ length: nCounters }, (_, i) => device(`counter-c${i + 1}`, 'counter'));
+    const kiosks = Array.from({ length: nKiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk'));
+    const displays = Array.from({ length: nDisplays }, (_, i) => device(`board-${i + 1}`, 'display'));
+    /** event id -> [displays that stored it, time the last one did] */
+    const seen = new Map<string, { n: number; at: number }>();
+    for (const d of displays)
+      d.sync.onEvents((evs) => {
+        const at = performance.now();
+        for (const e of evs) {
+          const s = seen.get(e.id);
+          if (s) {
+            s.n++;
+            s.at = at;
+          } else seen.set(e.id, { n: 1, at });
+        }
+      });
+    for (const d of devices) d.sync.start();
+    await until(() => devices.every((d) => d.sync.connected), 30_000, 'all devices connected');
+    // let the after-connect steps (presence, catch-up) settle
+    await new Promise((r) => setTimeout(r, 500));
+    for (const [i, c] of counters.entries())
+      await c.sync.request('counter', { counterId: `c${i + 1}`, action: { kind: 'open' } });
+
+    // --- issue -----------------------------------------------------------------------------------------
+    const issueMs: number[] = [];
+    for (let i = 0; i < issues; i++) {
+      const k = kiosks[i % kiosks.length]!;
+      const t0 = performance.now();
+      const r = await k.sync.request('issue', {
+        areaId: AREAS[i % AREAS.length]!,
+        priority: null,
+        needsPrint: false,
+      });
+      issueMs.push(performance.now() - t0);
+      if (r.kind !== 'done' || r.ticketId === null) throw new Error('bench: issue answered without a ticket');
+    }
+    await until(
+      () => displays.every((d) => d.store.state.tickets.size >= issues),
+      30_000,
+      'displays have the tickets',
+    );
+
+    // --- call next → every display ----------------------------------------------------------------------
+    const callMs: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const counterId = `c${(i % nCounters) + 1}`;
+      const c = counters[i % nCounters]!;
+      const t0 = performance.now();
+      const r = await c.sync.request('call', { counterId, action: { kind: 'next' } });
+      if (r.kind !== 'done') throw new Error('bench: call answered with something else');
+      const calledId = r.eventIds[r.eventIds.length - 1]!;
+      await until(() => (seen.get(calledId)?.n ?? 0) >= nDisplays, 10_000, `displays got ${calledId}`);
+      callMs.push(seen.get(calledId)!.at - t0);
+    }
+
+    for (const d of [...devices]) await stopDevice(d);
+
+    // --- hub ingest: a device with a full outbox connects ----------------------------------------------
+    const loader = device('uploader', 'counter');
+    const drafts: EventDraft[] = [];
+    const day = loader.store.day;
+    for (let n = 1; n <= ingestEvents; n++)
+      drafts.push({
+        type: 'ticket.issued',
+        data: {
+          ticketId: `${centreId}:${day}:bulk:${n}`,
+          areaId: 'bulk',
+          number: n,
+          priority: null,
+          kioskId: 'uploader',
+          needsPrint: false,
+          series: 'local',
+        },
+      } as EventDraft);
+    const committed = loader.store.commit(() => ({ ok: true, drafts, ticketId: null }));
+    if (!committed.ok) throw new Error(`bench: bulk commit failed: ${committed.message}`);
+    const before = hubStore.contiguousSeq('uploader');
+    const tIngest = performance.now();
+    loader.sync.start();
+    await until(
+      () => hubStore.contiguousSeq('uploader') >= ingestEvents && loader.store.pendingOutbox(1).length === 0,
+      120_000,
+      'the hub to acknowledge the upload',
+    );
+    const ingestS = (performance.now() - tIngest) / 1000;
+    const stored = hubStore.contiguousSeq('uploader') - before;
+    await stopDevice(loader);
+
+    // --- catch-up: a display that missed everything -----------------------------------------------------
+    const late = device('board-late', 'display');
+    const target = hubStore.versionVector();
+    const lacking = Object.values(target).reduce((a, b) => a + b, 0);
+    const tCatch = performance.now();
+    late.sync.start();
+    const current = (): boolean =>
+      Object.entries(target).every(([dev, seq]) => late.store.contiguousSeq(dev) >= seq);
+    await until(current, 120_000, 'the late display to catch up');
+    const catchupS = (performance.now() - tCatch) / 1000;
+    await stopDevice(late);
+    if (lacking < catchupEvents) throw new Error(`bench: only ${lacking} events to catch up`);
+
+    return {
+      mqtt_rtt_p50_ms: r3(percentile(rtts, 0.5)),
+      mqtt_rtt_p99_ms: r3(percentile(rtts, 0.99)),
+      call_p50_ms: r3(percentile(callMs, 0.5)),
+      call_p99_ms: r3(percentile(callMs, 0.99)),
+      calls,
+      issue_p50_ms: r3(percentile(issueMs, 0.5)),
+      issue_p99_ms: r3(percentile(issueMs, 0.99)),
+      issues,
+      catchup_10k_s: r3(catchupS),
+      catchup_events: lacking,
+      hub_ingest_events_per_s: Math.round(stored / ingestS),
+      ingest_events: stored,
+      counters: nCounters,
+      kiosks: nKiosks,
+      displays: nDisplays,
+      node: process.version,
+    };
+  } finally {
+    for (const d of devices.splice(0)) {
+      await d.sync.stop().catch(() => undefined);
+      d.store.close();
+    }
+    await hub?.stop().catch(() => undefined);
+    await broker.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
