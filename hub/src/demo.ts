@@ -23,7 +23,7 @@ export interface DemoOptions {
   readonly counters?: number;
 }
 
-export async function startDemoDevices(o: DemoOptions): Promise<() => Promise<void>> {
+export function startDemoDevices(o: DemoOptions): () => Promise<void> {
   const rng = new Prng(Date.now() % 1_000_000);
   const pace = o.pace ?? 1500;
   const devices: { sync: DeviceSync; store: EventStore }[] = [];

@@ -62,7 +62,7 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   const counters = Number(values['demo-devices']);
   const stopDemo =
     values.demo && values.broker === undefined && counters > 0
-      ? await startDemoDevices({
+      ? startDemoDevices({
           config,
           brokerUrl: hub.brokerUrl,
           dataDir: values.data,
