@@ -200,6 +200,8 @@ export interface Child {
   /** Complete stdout lines so far. */
   readonly lines: string[];
   stderr(): string;
+  /** Writes one line to the child's stdin. */
+  send(line: string): void;
   /** Resolves with the first line (old or new) that matches. */
   waitLine(match: (l: string) => boolean, timeoutMs?: number): Promise<string>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -224,7 +226,7 @@ export function spawnFixture(
       : ['faketime', [...opts.faketime, process.execPath, ...nodeArgs]];
   const proc = spawn(cmd, args, {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(proc);
   const lines: string[] = [];
@@ -258,6 +260,9 @@ export function spawnFixture(
     proc,
     lines,
     stderr: () => err,
+    send: (line) => {
+      proc.stdin.write(`${line}\n`);
+    },
     waitLine(match, timeoutMs = 20_000) {
       const seen = lines.find(match);
       if (seen !== undefined) return Promise.resolve(seen);
