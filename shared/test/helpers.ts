@@ -1,55 +1,13 @@
-import { parseConfig, type CentreConfig, type ConfigInput } from '../src/config.js';
+import { testCentreConfig } from '../src/testing/centre-config.js';
+import type { CentreConfig, ConfigInput } from '../src/config.js';
 import { decodeHlc, encodeHlc, initialHlc, receive, tick, type Hlc } from '../src/domain/hlc.js';
 import type { EventDraft, QueueEvent } from '../src/domain/events.js';
 import type { CommandResult } from '../src/domain/commands.js';
 import { QueueEngine } from '../src/domain/engine.js';
 
-const allDay = [{ open: '00:00', close: '23:59' }];
-
 /** A small centre open around the clock, so tests do not depend on the time they run. */
 export function testConfig(over: Partial<ConfigInput> = {}): CentreConfig {
-  return parseConfig({
-    schemaVersion: 1,
-    centre: { id: 'test', name: 'Trung tâm thử nghiệm', timeZone: 'Asia/Ho_Chi_Minh' },
-    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
-    areas: [
-      {
-        id: 'a',
-        departmentId: 'd1',
-        name: 'Hộ tịch',
-        numberRange: { from: 1001, to: 1999 },
-        dailyQuota: 999,
-      },
-      {
-        id: 'b',
-        departmentId: 'd1',
-        name: 'Chứng thực',
-        numberRange: { from: 2001, to: 2999 },
-        dailyQuota: 999,
-      },
-    ],
-    counters: [
-      { id: 'c1', number: 1, areas: ['a'] },
-      { id: 'c2', number: 2, areas: ['a', 'b'] },
-      { id: 'c3', number: 3, areas: ['b'] },
-    ],
-    officers: [
-      { id: 'o1', name: 'Nguyễn Văn An' },
-      { id: 'o2', name: 'Trần Thị Bình' },
-    ],
-    priorityCategories: [{ id: 'elderly', name: 'Người cao tuổi' }],
-    hours: {
-      sun: allDay,
-      mon: allDay,
-      tue: allDay,
-      wed: allDay,
-      thu: allDay,
-      fri: allDay,
-      sat: allDay,
-      stopIssuingBeforeCloseMin: 0,
-    },
-    ...over,
-  });
+  return testCentreConfig(over);
 }
 
 export const DAY = '2026-11-23';

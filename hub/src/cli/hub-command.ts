@@ -1,5 +1,12 @@
 import { parseArgs } from 'node:util';
-import { exampleConfigPaths, loadConfigFile, parseConfig, stderrLogger, systemClock } from '@motcua/shared';
+import {
+  AROUND_THE_CLOCK,
+  exampleConfigPaths,
+  loadConfigFile,
+  parseConfig,
+  stderrLogger,
+  systemClock,
+} from '@motcua/shared';
 import { startDemoDevices } from '../demo.js';
 import { startHub } from '../hub.js';
 import type { CliIo } from './io.js';
@@ -24,23 +31,7 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const loaded = loadConfigFile(values.config ?? exampleConfigPaths.provincial);
   // The demo runs at any hour: its centre is open around the clock.
-  const allDay = [{ open: '00:00', close: '23:59' }];
-  const config = values.demo
-    ? parseConfig({
-        ...loaded,
-        hours: {
-          sun: allDay,
-          mon: allDay,
-          tue: allDay,
-          wed: allDay,
-          thu: allDay,
-          fri: allDay,
-          sat: allDay,
-          stopIssuingBeforeCloseMin: 0,
-          closedDates: [],
-        },
-      })
-    : loaded;
+  const config = values.demo ? parseConfig({ ...loaded, hours: AROUND_THE_CLOCK }) : loaded;
   const level = values['log-level'] as 'debug' | 'info' | 'warn' | 'error';
   const hub = await startHub({
     config,

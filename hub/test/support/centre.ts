@@ -17,49 +17,11 @@ import {
 } from '@motcua/shared';
 import { DeviceSync } from '@motcua/shared/sync/device-sync';
 import { startMosquitto, type RunningMosquitto } from '@motcua/shared/testing/mosquitto';
+import { testCentreConfig } from '@motcua/shared/testing/centre-config';
 import { startHub, type RunningHub } from '../../src/hub.js';
 
-const allDay = [{ open: '00:00', close: '23:59' }];
-
 export function syncTestConfig(over: Partial<ConfigInput> = {}): CentreConfig {
-  return parseConfig({
-    schemaVersion: 1,
-    centre: { id: 'test', name: 'Trung tâm thử nghiệm', timeZone: 'Asia/Ho_Chi_Minh' },
-    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
-    areas: [
-      {
-        id: 'a',
-        departmentId: 'd1',
-        name: 'Hộ tịch',
-        numberRange: { from: 1001, to: 1999 },
-        dailyQuota: 999,
-      },
-      {
-        id: 'b',
-        departmentId: 'd1',
-        name: 'Chứng thực',
-        numberRange: { from: 2001, to: 2999 },
-        dailyQuota: 999,
-      },
-    ],
-    counters: [
-      { id: 'c1', number: 1, areas: ['a'] },
-      { id: 'c2', number: 2, areas: ['a', 'b'] },
-      { id: 'c3', number: 3, areas: ['b'] },
-    ],
-    kiosks: [{ id: 'kiosk-1' }, { id: 'kiosk-2' }],
-    hours: {
-      sun: allDay,
-      mon: allDay,
-      tue: allDay,
-      wed: allDay,
-      thu: allDay,
-      fri: allDay,
-      sat: allDay,
-      stopIssuingBeforeCloseMin: 0,
-    },
-    ...over,
-  });
+  return testCentreConfig(over);
 }
 
 export interface TestDevice {

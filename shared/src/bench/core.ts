@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { loadConfigFile } from '../config/load.js';
-import { exampleConfigPaths } from '../config/examples.js';
+import { AROUND_THE_CLOCK, exampleConfigPaths } from '../config/examples.js';
 import {
   actOnCurrent,
   callNext,
@@ -42,21 +42,10 @@ export interface CoreBench {
 /** The provincial example with quotas as large as the number ranges, open around the clock. */
 function benchConfig(): CentreConfig {
   const base = loadConfigFile(exampleConfigPaths.provincial);
-  const allDay = [{ open: '00:00', close: '23:59' }];
   return parseConfig({
     ...base,
     areas: base.areas.map((a) => ({ ...a, dailyQuota: a.numberRange.to - a.numberRange.from + 1 })),
-    hours: {
-      sun: allDay,
-      mon: allDay,
-      tue: allDay,
-      wed: allDay,
-      thu: allDay,
-      fri: allDay,
-      sat: allDay,
-      stopIssuingBeforeCloseMin: 0,
-      closedDates: [],
-    },
+    hours: AROUND_THE_CLOCK,
   });
 }
 
