@@ -327,8 +327,10 @@ export class DeviceSync {
             p.reject(new RequestError(r.reason, r.message));
             return;
           }
-          this.hubOffsetMs = r.result.hubTime - this.o.clock.now();
+          // The clock may follow the hub (a SyncedClock fed by onHubTime): measure the offset after it has been
+          // corrected, or a kiosk whose wall clock is wrong would keep stamping deadlines days off.
           this.o.onHubTime?.(r.result.hubTime);
+          this.hubOffsetMs = r.result.hubTime - this.o.clock.now();
           if (r.result.kind === 'done') this.store(r.result.events);
           p.resolve(r.result);
           return;
