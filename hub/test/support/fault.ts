@@ -96,43 +96,65 @@ export class FaultCentre {
   }
 
   device(id: string, role: AclDevice['role'], url = this.broker.url): FaultDevice {
-    const path = join(this.dir, `${id}.db`);
-    const store = new EventStore({
-      path,
-      deviceId: id,
+    const d = openDevice({
+      dir: this.dir,
       config: this.config,
-      clock: this.clock,
       logger: this.logger,
-    });
-    const sync = new DeviceSync({
-      url,
-      centreId: this.config.centre.id,
-      deviceId: id,
+      clock: this.clock,
+      id,
       role,
-      store,
-      clock: this.clock,
-      logger: this.logger,
-      keepaliveS: 2,
-      backoff: { initialMs: 50, maxMs: 1000 },
-      resendMs: 300,
+      url,
       ...(this.credentials ? { username: id, password: password(id) } : {}),
     });
-    sync.start();
-    const d = { id, role, store, sync, path };
     this.devices.push(d);
     return d;
   }
 
   async close(): Promise<void> {
-    for (const d of this.devices.splice(0)) {
-      await d.sync.stop().catch(() => undefined);
-      d.store.close();
-    }
+    for (const d of this.devices.splice(0)) await closeDevice(d);
     // start() may have failed half way: either may be missing.
     await (this.hub as RunningHub | undefined)?.stop().catch(() => undefined);
     await (this.broker as RunningMosquitto | undefined)?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A device with its own SQLite file in `dir` and a started DeviceSync; close with `closeDevice`. */
+export function openDevice(o: {
+  dir: string;
+  config: CentreConfig;
+  logger: Logger;
+  clock?: Clock;
+  id: string;
+  role: AclDevice['role'];
+  url: string;
+  username?: string;
+  password?: string;
+}): FaultDevice {
+  const clock = o.clock ?? systemClock;
+  const path = join(o.dir, `${o.id}.db`);
+  const store = new EventStore({ path, deviceId: o.id, config: o.config, clock, logger: o.logger });
+  const sync = new DeviceSync({
+    url: o.url,
+    centreId: o.config.centre.id,
+    deviceId: o.id,
+    role: o.role,
+    store,
+    clock,
+    logger: o.logger,
+    keepaliveS: 2,
+    backoff: { initialMs: 50, maxMs: 1000 },
+    resendMs: 300,
+    ...(o.username === undefined ? {} : { username: o.username }),
+    ...(o.password === undefined ? {} : { password: o.password }),
+  });
+  sync.start();
+  return { id: o.id, role: o.role, store, sync, path };
+}
+
+export async function closeDevice(d: FaultDevice): Promise<void> {
+  await d.sync.stop().catch(() => undefined);
+  d.store.close();
 }
 
 /** Every event id a store holds. */
