@@ -28,8 +28,8 @@ import {
   type CentreConfig,
   type EventDraft,
 } from '@motcua/shared';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
-import { MOSQUITTO_BIN, startMosquitto } from '@motcua/shared/testing/mosquitto';
+import { DeviceSync, setNoDelay } from '@motcua/shared/sync/device-sync';
+import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '@motcua/shared/testing/mosquitto';
 import { startHub } from './hub.js';
 
 export interface SyncBenchOptions {
@@ -158,13 +158,22 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
   const config = benchSyncConfig(nCounters, nKiosks);
   const centreId = config.centre.id;
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sync-'));
-  const broker = await startMosquitto({ binary });
+  // The simulated counters and kiosks share this process (and this machine's one disk); in a centre each has its
+  // own. Their stores go to tmpfs when there is one, so their fsyncs do not queue in front of the displays'.
+  const simDir = existsSync('/dev/shm') ? mkdtempSync(join('/dev/shm', 'motcua-bench-sync-')) : dir;
+  // As build/mosquitto/mosquitto.conf (production): without set_tcp_nodelay, Nagle's algorithm meets the
+  // clients' delayed ACKs and a message can wait ~40 ms in the broker.
+  const testConf = defaultTestConf();
+  const broker = await startMosquitto({
+    binary,
+    conf: (ctx) => `${testConf(ctx)}set_tcp_nodelay true\n`,
+  });
   const devices: Device[] = [];
   let hub: Awaited<ReturnType<typeof startHub>> | null = null;
 
-  const device = (id: string, role: string): Device => {
+  const device = (id: string, role: string, simulated = false): Device => {
     const store = new EventStore({
-      path: join(dir, `${id}.db`),
+      path: join(simulated ? simDir : dir, `${id}.db`),
       deviceId: id,
       config,
       clock: systemClock,
@@ -202,6 +211,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
 
     // --- raw MQTT round trip --------------------------------------------------------------------------
     const raw = await mqtt.connectAsync(broker.url, { protocolVersion: 4, clean: true });
+    setNoDelay(raw);
     const rttTopic = `bench/rtt/${process.pid}`;
     await raw.subscribeAsync(rttTopic, { qos: 1 });
     const rtts: number[] = [];
@@ -220,8 +230,10 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     await raw.endAsync();
 
     // --- the centre: counters, kiosks, displays ------------------------------------------------------
-    const counters = Array.from({ length: nCounters }, (_, i) => device(`counter-c${i + 1}`, 'counter'));
-    const kiosks = Array.from({ length: nKiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk'));
+    const counters = Array.from({ length: nCounters }, (_, i) =>
+      device(`counter-c${i + 1}`, 'counter', true),
+    );
+    const kiosks = Array.from({ length: nKiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk', true));
     const displays = Array.from({ length: nDisplays }, (_, i) => device(`board-${i + 1}`, 'display'));
     /** event id -> [displays that stored it, time the last one did] */
     const seen = new Map<string, { n: number; at: number }>();
@@ -293,7 +305,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
           needsPrint: false,
           series: 'local',
         },
-      } as EventDraft);
+      });
     const committed = loader.store.commit(() => ({ ok: true, drafts, ticketId: null }));
     if (!committed.ok) throw new Error(`bench: bulk commit failed: ${committed.message}`);
     const before = hubStore.contiguousSeq('uploader');
@@ -347,5 +359,6 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     await hub?.stop().catch(() => undefined);
     await broker.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(simDir, { recursive: true, force: true });
   }
 }

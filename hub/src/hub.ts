@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
+import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import { configTopic, presenceTopic } from '@motcua/shared/sync/topics';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
@@ -78,6 +79,7 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
       retain: true,
     },
   });
+  setNoDelay(client);
   // Retained messages can vanish from a broker: publish them again on every (re)connect.
   const announce = async (): Promise<void> => {
     await client.publishAsync(
@@ -108,6 +110,7 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   });
   await coordinator.start();
   client.on('connect', () => {
+    setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
   log.info('hub started', { broker: url, db: dbPath, day: store.day });

@@ -95,6 +95,8 @@ export class DeviceSync {
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private resendTimer: NodeJS.Timeout | null = null;
+  /** Highest own seq published on the current connection (0 after a connect: everything is sent again). */
+  private sentSeq = 0;
   private stopped = false;
   private epoch = 0;
   private connectedOnce = false;
@@ -160,6 +162,7 @@ export class DeviceSync {
     const client = mqtt.connect(this.o.url, opts);
     this.client = client;
     client.on('connect', (connack) => {
+      setNoDelay(client);
       this.attempt = 0;
       this.log.info('connected', { sessionPresent: connack.sessionPresent });
       void this.onConnect(client, connack.sessionPresent);
@@ -206,18 +209,23 @@ export class DeviceSync {
         JSON.stringify({ deviceId: d, online: true, epoch: this.epoch, role: this.o.role }),
         { qos: 1, retain: true },
       );
-      this.flush();
+      this.resend();
       await this.catchUp();
     } catch (e) {
       this.log.warn('after-connect steps failed', { message: (e as Error).message });
     }
   }
 
-  /** Sends the outbox (or its first pages); safe to call any time. */
+  /**
+   * Sends the outbox (its first pages); safe to call any time. Rows already sent on this connection are not sent
+   * again here: an acknowledgement (one per stored batch) would otherwise re-send the whole in-flight window
+   * each time, multiplying the traffic by the number of batches in flight. Rows the hub has not acknowledged
+   * within `resendMs` are sent again by the resend timer (`resend`), and all of them after every reconnect.
+   */
   flush(): void {
     const client = this.client;
     if (!client?.connected) return;
-    const pending = this.o.store.pendingOutbox(MAX_BATCH * 4);
+    const pending = this.o.store.pendingOutbox(MAX_BATCH * 4).filter((e) => e.seq > this.sentSeq);
     for (let i = 0; i < pending.length; i += MAX_BATCH) {
       const batch = pending.slice(i, i + MAX_BATCH);
       client.publish(
@@ -228,15 +236,22 @@ export class DeviceSync {
           if (err) this.log.debug(() => `upload failed: ${err.message}`);
         },
       );
+      this.sentSeq = Math.max(this.sentSeq, batch[batch.length - 1]!.seq);
     }
-    if (pending.length > 0) this.armResend();
+    if (this.o.store.pendingOutbox(1).length > 0) this.armResend();
+  }
+
+  /** Sends every unacknowledged row again (the hub ignores the ones it already has). */
+  private resend(): void {
+    this.sentSeq = 0;
+    this.flush();
   }
 
   private armResend(): void {
     if (this.resendTimer || this.stopped) return;
     this.resendTimer = setTimeout(() => {
       this.resendTimer = null;
-      this.flush();
+      this.resend();
     }, this.o.resendMs ?? 3_000);
     this.resendTimer.unref();
   }
@@ -311,7 +326,11 @@ export class DeviceSync {
         case 'ack': {
           const m = ackMessage.safeParse(body);
           if (!m.success || m.data.deviceId !== this.o.deviceId) return;
-          this.o.store.acknowledge(m.data.seq);
+          if (this.o.store.acknowledge(m.data.seq) > 0 && this.resendTimer) {
+            // Progress: the resend period starts again, so a long upload is not sent twice.
+            clearTimeout(this.resendTimer);
+            this.resendTimer = null;
+          }
           if (this.o.store.pendingOutbox(1).length > 0) this.flush();
           return;
         }
@@ -407,6 +426,16 @@ export class DeviceSync {
       await c.endAsync(true);
     }
   }
+}
+
+/**
+ * Turns off Nagle's algorithm on the client's TCP socket (MQTT.js leaves it on). With it on, a small packet
+ * written while an earlier one is unacknowledged waits for the peer's delayed ACK: measured here, a request →
+ * answer through Mosquitto took ~50 ms instead of ~6. Call from every `connect` handler (each reconnect has a
+ * new socket).
+ */
+export function setNoDelay(client: MqttClient): void {
+  (client.stream as { setNoDelay?: (on: boolean) => unknown } | undefined)?.setNoDelay?.(true);
 }
 
 function storedConfigRevision(store: EventStore): number | null {
