@@ -1,0 +1,288 @@
+/**
+ * Whole system, Jepsen style: two kiosks (KioskIssuer) and three counters issue and call through a real Mosquitto
+ * while a seeded nemesis cuts devices off (blackhole / reset, each device behind its own fault proxy), SIGKILLs
+ * the broker (persistence on) and restarts it, and kills devices abruptly (sync and SQLite closed without a
+ * goodbye or a checkpoint) and reopens them on the same file. Every operation whose commit or answer returned is
+ * recorded. After healing everything: nothing acknowledged is lost (hub and every device), no number twice per
+ * area, no ticket with two counters, equal state hashes everywhere. Conflicts the reducer rejected are counted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import type { MqttClient } from 'mqtt';
+import {
+  EventStore,
+  printOutcome,
+  silentLogger,
+  stateHash,
+  systemClock,
+  type QueueState,
+} from '@motcua/shared';
+import { Prng } from '@motcua/shared/sim/prng';
+import { singleCounterPerTicket, uniqueNumbers } from '@motcua/shared/sim/invariants';
+import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/shared/testing/mosquitto';
+import { KioskIssuer } from '@motcua/kiosk/issuer';
+import { startHub, type RunningHub } from '../src/hub.js';
+import { syncTestConfig, until } from './support/centre.js';
+
+const SEED = 20_261_121;
+const RUN_MS = 35_000;
+const config = syncTestConfig();
+const dir = mkdtempSync(join(tmpdir(), 'motcua-jepsen-'));
+
+interface Node {
+  readonly id: string;
+  readonly role: 'kiosk' | 'counter' | 'display';
+  readonly path: string;
+  readonly proxy: FaultProxy;
+  store: EventStore;
+  sync: DeviceSync;
+  issuer: KioskIssuer | null;
+  alive: boolean;
+}
+
+let broker: RunningMosquitto | null = null;
+let hub: RunningHub | null = null;
+const nodes: Node[] = [];
+
+afterAll(async () => {
+  for (const n of nodes) {
+    if (n.alive) {
+      await n.sync.stop().catch(() => undefined);
+      n.store.close();
+    }
+    await n.proxy.close();
+  }
+  await hub?.stop().catch(() => undefined);
+  await broker?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(n: Omit<Node, 'store' | 'sync' | 'issuer' | 'alive'>): Node {
+  const store = new EventStore({
+    path: n.path,
+    deviceId: n.id,
+    config,
+    clock: systemClock,
+    logger: silentLogger,
+  });
+  const sync = new DeviceSync({
+    url: n.proxy.url,
+    centreId: config.centre.id,
+    deviceId: n.id,
+    role: n.role,
+    store,
+    clock: systemClock,
+    logger: silentLogger,
+    keepaliveS: 2,
+    backoff: { initialMs: 50, maxMs: 800 },
+    resendMs: 300,
+    requestTimeoutMs: 1_000,
+  });
+  const issuer =
+    n.role === 'kiosk'
+      ? new KioskIssuer({
+          kioskId: n.id,
+          config,
+          store,
+          sync,
+          clock: systemClock,
+          logger: silentLogger,
+          onlineTimeoutMs: 500,
+        })
+      : null;
+  sync.start();
+  return { ...n, store, sync, issuer, alive: true };
+}
+
+/** A crash: no goodbye, no DISCONNECT (the broker fires the will), no checkpoint; the WAL stays as it is. */
+function crash(n: Node): void {
+  const s = n.sync as unknown as {
+    stopped: boolean;
+    client: MqttClient | null;
+    reconnectTimer: NodeJS.Timeout | null;
+    resendTimer: NodeJS.Timeout | null;
+  };
+  s.stopped = true;
+  if (s.reconnectTimer) clearTimeout(s.reconnectTimer);
+  if (s.resendTimer) clearTimeout(s.resendTimer);
+  const c = s.client;
+  (c?.stream as { destroy?: () => void } | undefined)?.destroy?.();
+  c?.end(true);
+  n.store.db.close();
+  n.alive = false;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+it('random partitions, broker kills and device kills: nothing acknowledged lost, no duplicates, equal hashes', async () => {
+  const t0 = Date.now();
+  const rng = new Prng(SEED);
+  const conf = defaultTestConf({ persistence: true });
+  broker = await startMosquitto({
+    conf: (ctx) => `${conf(ctx)}autosave_on_changes true\nautosave_interval 1\nset_tcp_nodelay true\n`,
+  });
+  hub = await startHub({
+    config,
+    dataDir: join(dir, 'hub'),
+    brokerUrl: broker.url,
+    clock: systemClock,
+    logger: silentLogger,
+    leaseBlockSize: 10,
+  });
+  const specs: { id: string; role: Node['role'] }[] = [
+    { id: 'kiosk-1', role: 'kiosk' },
+    { id: 'kiosk-2', role: 'kiosk' },
+    { id: 'counter-c1', role: 'counter' },
+    { id: 'counter-c2', role: 'counter' },
+    { id: 'counter-c3', role: 'counter' },
+    { id: 'board-1', role: 'display' },
+  ];
+  for (const s of specs) {
+    const proxy = await startFaultProxy({ targetPort: broker.port });
+    nodes.push(open({ ...s, path: join(dir, `${s.id}.db`), proxy }));
+  }
+  const node = (id: string): Node => nodes.find((n) => n.id === id)!;
+  await until(() => nodes.every((n) => n.sync.connected), 10_000, 'devices connected');
+  for (const k of nodes.filter((n) => n.issuer)) await k.issuer!.refreshLeases();
+  for (const c of ['c1', 'c2', 'c3'])
+    await node(`counter-${c}`).sync.request('counter', { counterId: c, action: { kind: 'open' } });
+
+  // ---- the history: what was acknowledged --------------------------------------------------------------
+  const issued: { ticketId: string; kiosk: string; series: string }[] = [];
+  const printed: string[] = [];
+  const calls: { ticketId: string; counter: string; eventIds: readonly string[] }[] = [];
+  let failedOps = 0;
+  const stats = { partitions: 0, brokerKills: 0, deviceKills: 0 };
+  const end = Date.now() + RUN_MS;
+
+  const kioskLoop = async (id: string, r: Prng): Promise<void> => {
+    let n = 0;
+    while (Date.now() < end) {
+      await sleep(r.int(20, 120));
+      const k = node(id);
+      if (!k.alive) continue;
+      try {
+        const t = await k.issuer!.issue(r.pick(['a', 'b']), null);
+        issued.push({ ticketId: t.ticketId, kiosk: id, series: t.series });
+        // crashed and reopened meanwhile: the print is lost with the "process"
+        if (node(id) !== k) continue;
+        const p = k.store.commit((s) => printOutcome(s, t.ticketId, { kind: 'printed', copies: 1 }));
+        if (p.ok) {
+          printed.push(t.ticketId);
+          k.sync.flush();
+        }
+        if (++n % 10 === 0 && k.sync.connected) await k.issuer!.refreshLeases().catch(() => 0);
+      } catch {
+        failedOps++;
+      }
+    }
+  };
+  const counterLoop = async (c: string, r: Prng): Promise<void> => {
+    const id = `counter-${c}`;
+    while (Date.now() < end) {
+      await sleep(r.int(50, 250));
+      const d = node(id);
+      if (!d.alive || !d.sync.connected) continue;
+      try {
+        const res = await d.sync.request('call', { counterId: c, action: { kind: 'next' } });
+        if (res.kind === 'done' && res.ticketId !== null)
+          calls.push({ ticketId: res.ticketId, counter: c, eventIds: res.eventIds });
+      } catch {
+        failedOps++;
+      }
+    }
+  };
+
+  const nemesis = async (): Promise<void> => {
+    while (Date.now() < end - 2_000) {
+      await sleep(rng.int(300, 1_500));
+      const roll = rng.next();
+      if (roll < 0.55) {
+        const n = rng.pick(nodes);
+        const mode = rng.chance(0.6) ? 'blackhole' : 'reset';
+        stats.partitions++;
+        n.proxy.setMode(mode);
+        const heal = rng.int(300, 3_500);
+        setTimeout(() => n.proxy.setMode('pass'), heal);
+      } else if (roll < 0.7) {
+        stats.brokerKills++;
+        await broker!.kill('SIGKILL');
+        await sleep(rng.int(100, 1_200));
+        await broker!.restart();
+      } else {
+        const alive = nodes.filter((x) => x.alive);
+        if (alive.length === 0) continue;
+        const n = rng.pick(alive);
+        stats.deviceKills++;
+        crash(n);
+        await sleep(rng.int(100, 1_500));
+        const i = nodes.indexOf(n);
+        nodes[i] = open(n);
+      }
+    }
+  };
+
+  await Promise.all([
+    kioskLoop('kiosk-1', new Prng(SEED + 1)),
+    kioskLoop('kiosk-2', new Prng(SEED + 2)),
+    counterLoop('c1', new Prng(SEED + 3)),
+    counterLoop('c2', new Prng(SEED + 4)),
+    counterLoop('c3', new Prng(SEED + 5)),
+    nemesis(),
+  ]);
+
+  // ---- heal and settle ---------------------------------------------------------------------------------
+  for (const n of nodes) n.proxy.setMode('pass');
+  if (!broker.running) await broker.restart();
+  await until(() => nodes.every((n) => n.sync.connected), 20_000, 'devices reconnected');
+  const h = hub.store;
+  await until(
+    () => nodes.every((n) => n.store.pendingOutbox(1).length === 0),
+    30_000,
+    'every outbox acknowledged',
+  );
+  await hub.coordinator.idle();
+  const current = (n: Node): boolean =>
+    Object.entries(h.versionVector()).every(([dev, seq]) => n.store.contiguousSeq(dev) >= seq);
+  const settleEnd = Date.now() + 30_000;
+  while (!nodes.every(current) && Date.now() < settleEnd) {
+    for (const n of nodes.filter((x) => !current(x))) await n.sync.catchUp().catch(() => 0);
+    await sleep(100);
+  }
+  expect(nodes.filter((n) => !current(n)).map((n) => n.id)).toEqual([]);
+
+  // ---- the checks --------------------------------------------------------------------------------------
+  const states: [string, QueueState][] = [
+    ['hub', h.state],
+    ...nodes.map((n) => [n.id, n.store.state] as [string, QueueState]),
+  ];
+  for (const [who, s] of states) {
+    const lostTickets = issued.filter((t) => !s.tickets.has(t.ticketId)).map((t) => t.ticketId);
+    expect(lostTickets, `${who} lost acknowledged tickets`).toEqual([]);
+    expect(uniqueNumbers(s), `${who}: a number twice`).toBe(true);
+    expect(singleCounterPerTicket(s), `${who}: a ticket with two counters`).toBe(true);
+  }
+  for (const [who, store] of [['hub', h] as const, ...nodes.map((n) => [n.id, n.store] as const)]) {
+    const lostCalls = calls.flatMap((c) => c.eventIds).filter((id) => !store.queue.has(id));
+    expect(lostCalls, `${who} lost acknowledged calls`).toEqual([]);
+  }
+  expect(new Set(issued.map((t) => t.ticketId)).size, 'a ticket acknowledged twice').toBe(issued.length);
+  expect(new Set(calls.map((c) => c.ticketId)).size, 'a ticket called by "next" twice').toBe(calls.length);
+  const hubHash = stateHash(h.state);
+  expect(nodes.filter((n) => stateHash(n.store.state) !== hubHash).map((n) => n.id)).toEqual([]);
+  expect(issued.length).toBeGreaterThan(50);
+  expect(calls.length).toBeGreaterThan(20);
+
+  const offline = issued.filter((t) => t.series !== 'hub').length;
+  const conflicts = h.state.rejected.length;
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  console.log(
+    `jepsen seed=${SEED}: ops=${issued.length + printed.length + calls.length} (issued ${issued.length}, ${offline} offline; printed ${printed.length}; calls ${calls.length}; failed/refused ${failedOps}) ` +
+      `partitions=${stats.partitions} broker_kills=${stats.brokerKills} device_kills=${stats.deviceKills} ` +
+      `conflicts=${conflicts} tickets=${h.state.tickets.size} duration=${secs}s`,
+  );
+}, 90_000);
