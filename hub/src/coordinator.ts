@@ -11,6 +11,7 @@
  *   assigned here in one transaction each, so two counters pressing at once never get the same ticket.
  * - Leases number blocks to kiosks for offline issuing, and serves catch-up pages by version vector.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { MqttClient } from 'mqtt';
 import {
   actOnCurrent,
@@ -26,6 +27,7 @@ import {
   returnHeld,
   stateHash,
   transferCurrent,
+  validateEvent,
   type CentreConfig,
   type CommandResult,
   type Clock,
@@ -136,7 +138,13 @@ export class Coordinator {
 
   private async handle(topic: string, payload: Buffer): Promise<void> {
     const t = parseTopic(topic);
-    if (t === null || t.centreId !== this.centre || !('deviceId' in t)) return;
+    if (t === null) {
+      // Matched our subscriptions but is not one of our topics (an id that is not a device id, extra levels):
+      // counted under one key, whatever the topic, so junk topics cannot grow the table.
+      this.reject('unknown', 'unknown-topic', topic.slice(0, 200));
+      return;
+    }
+    if (t.centreId !== this.centre || !('deviceId' in t)) return;
     const body = parsePayload(payload);
     if (body === null) {
       this.reject(t.deviceId, 'malformed', `unreadable or oversized payload (${payload.length} bytes)`);
@@ -185,8 +193,11 @@ export class Coordinator {
       else own.push(e);
     }
     const { results, stored } = this.o.store.ingestMany(own);
-    results.forEach((r) => {
+    results.forEach((r, i) => {
       if (r === 'invalid') this.reject(device, 'invalid-event', 'event failed validation');
+      // A resend of what is stored is routine (outbox after a reconnect); the same id with other content is not.
+      if (r === 'duplicate' && !this.sameAsStored(own[i]))
+        this.reject(device, 'conflicting-duplicate', 'an event id already stored, with other content');
     });
     await this.o.client.publishAsync(
       ackTopic(this.centre, device),
@@ -194,6 +205,15 @@ export class Coordinator {
       { qos: 1, retain: true },
     );
     await this.broadcast(stored);
+  }
+
+  /** Whether a duplicate is the very event stored under its id (compared after validation, key order aside). */
+  private sameAsStored(raw: unknown): boolean {
+    const v = validateEvent(raw);
+    if (!v.ok) return true; // a deferred duplicate: nothing stored to compare with
+    const row = this.o.store.db.prepare('SELECT body FROM events WHERE id = ?').get(v.event.id) as
+      { body: string } | undefined;
+    return row === undefined || isDeepStrictEqual(JSON.parse(row.body), JSON.parse(JSON.stringify(v.event)));
   }
 
   private onPresence(device: string, body: unknown): void {
