@@ -223,7 +223,9 @@ describe.each<BrokerKind>(['mosquitto', 'embedded'])('hostile input through the 
     expect(eventRows(h.store)).toBe(rowsBefore);
     expect(stateHash(h.store.state)).toBe(hashBefore);
     expect(rej('kiosk-1:invalid-event')).toBe(1); // the tampered copy is valid: only the duplicate check stops it
-    outcomes.push('replay: ignored (idempotent), not counted');
+    // The exact replay cannot be told from a routine outbox resend: ignored, not counted. The tampered one is.
+    expect(rej('kiosk-1:conflicting-duplicate')).toBe(1);
+    outcomes.push('replay: ignored (exact copy not counted; tampered copy counted)');
 
     // 5. forged device ids: the payload names another device; a batch carries another device's event
     await pub(port, topic('dev/kiosk-1/events'), {
@@ -247,7 +249,12 @@ describe.each<BrokerKind>(['mosquitto', 'embedded'])('hostile input through the 
     await expectRejected('kiosk-1:forged-event', 1);
     outcomes.push('forged device: rejected at the hub');
 
-    // 6. wildcard topics: mosquitto_pub refuses to send one; sent raw, the broker drops the connection
+    // 6. a topic under the hub's subscriptions that is not one of ours (upper case is no device id)
+    await pub(port, topic('dev/KIOSK_1/events'), { message: '{}' });
+    if (kind === 'mosquitto') await expectRejected('unknown:unknown-topic', 1);
+    else outcomes.push('bad topic: refused by the embedded broker');
+
+    // 7. wildcard topics: mosquitto_pub refuses to send one; sent raw, the broker drops the connection
     const wild = await pub(port, topic('dev/+/events'), { message: '{}' });
     expect(wild.code).not.toBe(0);
     expect(wild.stderr).toMatch(/Invalid publish topic/);
