@@ -172,3 +172,20 @@ describe('the SQLite store', () => {
     expect(hub.state.rejected).toEqual([]);
   });
 });
+
+describe('replicated events', () => {
+  it('a non-durable ingest leaves the connection at synchronous=FULL for the device own intents', () => {
+    const hub = store(tmp(), new ManualClock(T0), 'hub');
+    const kiosk = new Device('kiosk-2', T0);
+    const r = issueTicket(
+      hub.state,
+      config,
+      { areaId: 'a', priority: null, kioskId: 'kiosk-2', needsPrint: false },
+      T0,
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(hub.ingestMany([kiosk.stamp(r.drafts[0]!)], { durable: false }).stored).toHaveLength(1);
+    expect(hub.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(hub.versionVector()).toEqual({ 'kiosk-2': 1 });
+  });
+});

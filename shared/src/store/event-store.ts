@@ -184,9 +184,27 @@ export class EventStore {
    * Stores events from other devices (sync) in one transaction. Validation failures are logged once and
    * skipped; events of a newer version or unknown type are kept in `deferred_events`; duplicates are ignored.
    * Returns what happened to each input and the events that were new.
+   *
+   * `durable: false` commits without waiting for the disk (synchronous=NORMAL for this one transaction). A
+   * device uses it for copies of other devices' events: after a power cut it may lose the last few, consistently
+   * (its version vector goes back with them) and catch-up fetches them again from the hub. The hub ingests
+   * durably, because its acknowledgement is a promise that the event is on disk.
    */
-  ingestMany(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
+  ingestMany(
+    inputs: readonly unknown[],
+    opts: { durable?: boolean } = {},
+  ): { results: IngestResult[]; stored: QueueEvent[] } {
     this.assertOpen();
+    const durable = opts.durable ?? true;
+    if (!durable) this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.ingestInTransaction(inputs);
+    } finally {
+      if (!durable) this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  private ingestInTransaction(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
     const results: IngestResult[] = [];
     const stored: QueueEvent[] = [];
     const now = this.clock.now();
