@@ -210,9 +210,31 @@ export class DeviceSync {
         { qos: 1, retain: true },
       );
       this.resend();
-      await this.catchUp();
     } catch (e) {
       this.log.warn('after-connect steps failed', { message: (e as Error).message });
+    }
+    await this.catchUpOn(client);
+  }
+
+  /**
+   * Catch-up after a connect, retried with backoff while this connection lasts: after a broker restart the
+   * device often reconnects before the hub does, so the first request goes unanswered, and what the broker lost
+   * would otherwise stay missing until the next reconnect.
+   */
+  private async catchUpOn(client: MqttClient): Promise<void> {
+    for (let attempt = 0; !this.stopped && this.client === client && client.connected; attempt++) {
+      try {
+        await this.catchUp();
+        return;
+      } catch (e) {
+        if (attempt === 0) this.log.warn('catch-up failed; retrying', { message: (e as Error).message });
+      }
+      const delay = backoffDelay(
+        attempt,
+        this.o.backoff ?? { initialMs: 250, maxMs: 10_000 },
+        this.o.random ?? Math.random,
+      );
+      await new Promise((r) => setTimeout(r, delay).unref());
     }
   }
 
