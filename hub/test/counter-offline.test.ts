@@ -29,7 +29,14 @@ async function setup() {
     return id;
   };
   const panel = (d: typeof c1, counterId: string) =>
-    new CounterPanel({ counterId, config: centre!.config, store: d.store, sync: d.sync, logger: centre!.logger, onlineTimeoutMs: 300 });
+    new CounterPanel({
+      counterId,
+      config: centre!.config,
+      store: d.store,
+      sync: d.sync,
+      logger: centre!.logger,
+      onlineTimeoutMs: 300,
+    });
   return { centre, proxy, kiosk, c1, c2, issue, p1: panel(c1, 'c1'), p2: panel(c2, 'c2') };
 }
 
@@ -37,7 +44,17 @@ describe('a counter cut off from the hub', () => {
   it('knows which of its areas no other counter serves', () => {
     const cfg = syncTestConfig();
     expect(soleAreas(cfg, 'c1')).toEqual([]);
-    expect(soleAreas(syncTestConfig({ counters: [{ id: 'c1', number: 1, areas: ['a'] }, { id: 'c2', number: 2, areas: ['b'] }] }), 'c1')).toEqual(['a']);
+    expect(
+      soleAreas(
+        syncTestConfig({
+          counters: [
+            { id: 'c1', number: 1, areas: ['a'] },
+            { id: 'c2', number: 2, areas: ['b'] },
+          ],
+        }),
+        'c1',
+      ),
+    ).toEqual(['a']);
   });
 
   it('serves a paper ticket offline; another counter calling the same ticket meanwhile is a reported, deterministic conflict', async () => {
@@ -46,7 +63,11 @@ describe('a counter cut off from the hub', () => {
     await t.issue('a');
     await t.c2.sync.request('counter', { counterId: 'c2', action: { kind: 'open' } });
     await t.c1.sync.request('counter', { counterId: 'c1', action: { kind: 'open' } });
-    await until(() => t.c1.store.state.tickets.get(x)?.printed === true, 10_000, 'c1 knows the printed ticket');
+    await until(
+      () => t.c1.store.state.tickets.get(x)?.printed === true,
+      10_000,
+      'c1 knows the printed ticket',
+    );
 
     t.proxy.setMode('blackhole');
     // shared areas cannot be called "next" offline...
@@ -89,7 +110,12 @@ describe('a counter cut off from the hub', () => {
 
   it('keeps calling "next" in an area only it serves, and merges on reconnect', async () => {
     centre = await new TestCentre(
-      syncTestConfig({ counters: [{ id: 'c1', number: 1, areas: ['a'] }, { id: 'c2', number: 2, areas: ['b'] }] }),
+      syncTestConfig({
+        counters: [
+          { id: 'c1', number: 1, areas: ['a'] },
+          { id: 'c2', number: 2, areas: ['b'] },
+        ],
+      }),
     ).start();
     proxy = await startFaultProxy({ targetPort: centre.broker.port });
     const kiosk = centre.device('kiosk-1', 'kiosk');
@@ -102,7 +128,14 @@ describe('a counter cut off from the hub', () => {
     }
     await c1.sync.request('counter', { counterId: 'c1', action: { kind: 'open' } });
     await until(() => c1.store.state.tickets.size === 3);
-    const panel = new CounterPanel({ counterId: 'c1', config: centre.config, store: c1.store, sync: c1.sync, logger: centre.logger, onlineTimeoutMs: 300 });
+    const panel = new CounterPanel({
+      counterId: 'c1',
+      config: centre.config,
+      store: c1.store,
+      sync: c1.sync,
+      logger: centre.logger,
+      onlineTimeoutMs: 300,
+    });
     proxy.setMode('blackhole');
     const calls = [await panel.act('next'), await panel.act('next'), await panel.act('next')];
     expect(calls.map((c) => c.mode)).toEqual(['offline', 'offline', 'offline']);
