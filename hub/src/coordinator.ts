@@ -236,7 +236,17 @@ export class Coordinator {
       this.reject(device, 'invalid-schema', 'request envelope');
       return;
     }
-    const { requestId, deadline } = env.data;
+    const { requestId, deadline, after } = env.data;
+    if (after !== undefined && kind !== 'catchup' && this.o.store.contiguousSeq(device) < after) {
+      // Decide nothing for a device whose own earlier decisions (made while cut off) are not stored yet.
+      await this.respond(device, {
+        requestId,
+        ok: false,
+        reason: 'behind',
+        message: 'earlier events not stored yet',
+      });
+      return;
+    }
     if (deadline !== undefined && this.o.clock.now() > deadline) {
       // The device gave up waiting and may have acted offline: doing it now would do it twice.
       this.reject(device, 'expired-request', `${kind} ${requestId}`);

@@ -291,12 +291,34 @@ export class DeviceSync {
     return total;
   }
 
-  /** Sends a request to the hub and waits for its answer. Rejects with reason "offline" or "no-answer". */
-  request<K extends RequestKind>(
+  /**
+   * Sends a request to the hub and waits for its answer. Rejects with reason "offline" or "no-answer". When the
+   * hub has not yet stored this device's own earlier events (reason "behind"), they are sent again and the
+   * request repeated, within the same time limit.
+   */
+  async request<K extends RequestKind>(
     kind: K,
     body: RequestBody<K>,
     requestId: string = randomUUID(),
     timeoutMs: number = this.o.requestTimeoutMs ?? 3_000,
+  ): Promise<ResponseResult> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.requestOnce(kind, body, requestId, Math.max(1, end - Date.now()));
+      } catch (e) {
+        if (!(e instanceof RequestError) || e.reason !== 'behind' || Date.now() >= end) throw e;
+        this.resend();
+        await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, end - Date.now()))));
+      }
+    }
+  }
+
+  private requestOnce<K extends RequestKind>(
+    kind: K,
+    body: RequestBody<K>,
+    requestId: string,
+    timeoutMs: number,
   ): Promise<ResponseResult> {
     const client = this.client;
     if (!client?.connected) return Promise.reject(new RequestError('offline', 'not connected to the hub'));
@@ -306,9 +328,16 @@ export class DeviceSync {
         reject(new RequestError('no-answer', `the hub did not answer ${kind} in time`));
       }, timeoutMs);
       this.pending.set(requestId, { resolve, reject, timer });
+      const after = kind === 'catchup' ? {} : { after: this.o.store.lastSeq };
       client.publish(
         requestTopic(this.o.centreId, this.o.deviceId, kind),
-        JSON.stringify({ deviceId: this.o.deviceId, requestId, body, ...this.deadline(kind, timeoutMs) }),
+        JSON.stringify({
+          deviceId: this.o.deviceId,
+          requestId,
+          body,
+          ...this.deadline(kind, timeoutMs),
+          ...after,
+        }),
         { qos: 1 },
       );
     });

@@ -367,6 +367,11 @@ export const requestEnvelope = z
      * delivered late, after a partition heals, is refused rather than carried out twice.
      */
     deadline: z.number().int().min(0).optional(),
+    /**
+     * The device's last own event when it asked. The hub answers only once it has stored all of them, so a
+     * decision the device took alone while cut off is always known before the hub decides for it again.
+     */
+    after: z.number().int().min(0).optional(),
   })
   .strict();
 
