@@ -47,6 +47,7 @@ export class EventStore {
   private engine: QueueEngine;
   private closed = false;
   private commitsSinceCheckpoint = 0;
+  private dayCache: { at: number; day: string } | null = null;
   /** device -> highest seq such that all of 1..seq are stored (the version vector). */
   private readonly vector = new Map<string, number>();
 
@@ -72,7 +73,13 @@ export class EventStore {
 
   /** The current business day by the injected clock. */
   today(): string {
-    return businessDay(this.clock.now(), this.config.centre.timeZone);
+    // Formatting a date in a time zone costs microseconds and runs on every write: reuse it within a second.
+    const now = this.clock.now();
+    if (this.dayCache !== null && now >= this.dayCache.at && now - this.dayCache.at < 1000)
+      return this.dayCache.day;
+    const day = businessDay(now, this.config.centre.timeZone);
+    this.dayCache = { at: now, day };
+    return day;
   }
 
   get day(): string {
@@ -196,11 +203,11 @@ export class EventStore {
   ): { results: IngestResult[]; stored: QueueEvent[] } {
     this.assertOpen();
     const durable = opts.durable ?? true;
-    if (!durable) this.db.pragma('synchronous = NORMAL');
+    if (!durable) this.st.syncNormal.run();
     try {
       return this.ingestInTransaction(inputs);
     } finally {
-      if (!durable) this.db.pragma('synchronous = FULL');
+      if (!durable) this.st.syncFull.run();
     }
   }
 

@@ -359,7 +359,7 @@ export class DeviceSync {
 
   private store(raw: readonly unknown[]): number {
     if (raw.length === 0) return 0;
-    const { stored } = this.o.store.ingestMany(raw);
+    const { stored } = this.o.store.ingestMany(raw, { durable: false });
     if (stored.length > 0) for (const fn of this.listeners) fn(stored);
     return stored.length;
   }
