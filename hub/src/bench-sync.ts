@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import {
+  AROUND_THE_CLOCK,
   EventStore,
   parseConfig,
   silentLogger,
@@ -76,7 +77,6 @@ export class BenchSetupError extends Error {
 }
 
 const AREAS = ['a', 'b', 'c', 'd'];
-const allDay = [{ open: '00:00', close: '23:59' }];
 
 /** A centre with `counters` counters serving four areas, plus a large area for the bulk upload; open all day. */
 export function benchSyncConfig(counters: number, kiosks: number): CentreConfig {
@@ -107,16 +107,7 @@ export function benchSyncConfig(counters: number, kiosks: number): CentreConfig 
       areas: i === counters - 1 ? [...AREAS, 'bulk'] : AREAS,
     })),
     kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
-    hours: {
-      sun: allDay,
-      mon: allDay,
-      tue: allDay,
-      wed: allDay,
-      thu: allDay,
-      fri: allDay,
-      sat: allDay,
-      stopIssuingBeforeCloseMin: 0,
-    },
+    hours: AROUND_THE_CLOCK,
   });
 }
 
