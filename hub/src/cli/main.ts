@@ -14,6 +14,7 @@ usage: motcua <command> [options]
                                  run a simulated day through the queue rules and check the invariants
   bench core [--json]            domain and store figures (apply rate, rebuild, intent latency)
   bench printer [--json]         ticket rendering and transfer figures
+  bench sync [--json]            MQTT round trip, call → displays, issue, catch-up, hub ingest (needs mosquitto)
   ticket --config <file> --area <id> --number <n> [--profile <name>] [--width 80|58] --out <file> [--png <file>]
                                  write the ESC/POS bytes of a ticket (and a picture of it)
   escpos decode <file> [--png-dir <dir>] [--json]
