@@ -47,8 +47,6 @@ import {
   type Reply,
   type RequestBody,
   type ResponseMessage,
-} from '@motcua/shared/sync/topics';
-import {
   ACL_ENFORCED,
   ackTopic,
   busEventsTopic,

@@ -30,8 +30,6 @@ import {
   type RequestBody,
   type ResponseMessage,
   type ResponseResult,
-} from './topics.js';
-import {
   ackTopic,
   busEventsTopic,
   busStateTopic,
