@@ -174,18 +174,39 @@ describe('the SQLite store', () => {
 });
 
 describe('replicated events', () => {
-  it('a non-durable ingest leaves the connection at synchronous=FULL for the device own intents', () => {
+  it('after a non-durable ingest, the device own intents and stored settings still commit with synchronous=FULL', () => {
     const hub = store(tmp(), new ManualClock(T0), 'hub');
     const kiosk = new Device('kiosk-2', T0);
-    const r = issueTicket(
-      hub.state,
-      config,
-      { areaId: 'a', priority: null, kioskId: 'kiosk-2', needsPrint: false },
-      T0,
+    const sync = (): unknown => hub.db.pragma('synchronous', { simple: true });
+    const replicate = (): void => {
+      const r = issueTicket(
+        hub.state,
+        config,
+        { areaId: 'a', priority: null, kioskId: 'kiosk-2', needsPrint: false },
+        T0,
+      );
+      if (!r.ok) throw new Error(r.message);
+      expect(hub.ingestMany([kiosk.stamp(r.drafts[0]!)], { durable: false }).stored).toHaveLength(1);
+      // copies of other devices' events do not wait for the disk
+      expect(sync()).toBe(1);
+    };
+    replicate();
+    let during: unknown = null;
+    const own = hub.commit(
+      (st) => issueTicket(st, config, { areaId: 'a', priority: null, kioskId: 'hub', needsPrint: false }, T0),
+      () => (during = sync()),
     );
-    if (!r.ok) throw new Error(r.message);
-    expect(hub.ingestMany([kiosk.stamp(r.drafts[0]!)], { durable: false }).stored).toHaveLength(1);
-    expect(hub.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(hub.versionVector()).toEqual({ 'kiosk-2': 1 });
+    expect(own.ok).toBe(true);
+    expect(during).toBe(2);
+    replicate();
+    hub.transaction(() => (during = sync()));
+    expect(during).toBe(2);
+    replicate();
+    hub.setMeta('k', 'v');
+    expect(sync()).toBe(2);
+    replicate();
+    hub.ingestMany([], { durable: true });
+    expect(sync()).toBe(2);
+    expect(hub.versionVector()).toEqual({ 'kiosk-2': 4, hub: 1 });
   });
 });

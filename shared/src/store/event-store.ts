@@ -48,6 +48,13 @@ export class EventStore {
   private closed = false;
   private commitsSinceCheckpoint = 0;
   private dayCache: { at: number; day: string } | null = null;
+  /** One transaction wrapper made once (better-sqlite3 builds five functions per `db.transaction` call). */
+  private readonly tx: (fn: () => void) => void;
+  /**
+   * True after a non-durable ingest left the connection at synchronous=NORMAL; every other write path calls
+   * durableWrites() first, which puts it back to FULL. Switching lazily saves two statements per broadcast.
+   */
+  private relaxed = false;
   /** device -> highest seq such that all of 1..seq are stored (the version vector). */
   private readonly vector = new Map<string, number>();
 
@@ -58,6 +65,9 @@ export class EventStore {
     this.log = opts.logger.child('store');
     this.db = openDatabase(opts.path);
     this.st = prepareStatements(this.db);
+    this.tx = this.db.transaction((fn: () => void) => {
+      fn();
+    });
     const row = this.st.maxSeq.get(this.deviceId) as { s: number | null };
     this.seq = row.s ?? 0;
     const lastHlc = this.st.lastOwnHlc.get(this.deviceId) as { hlc: string } | undefined;
@@ -117,10 +127,11 @@ export class EventStore {
       return false;
     }
     const summary = JSON.stringify(computeStatistics(old.state, this.config));
-    this.db.transaction(() => {
+    this.durableWrites();
+    this.tx(() => {
       this.st.ensureDay.run(old.day, encodeHlc(this.hlc));
       this.st.archiveDay.run(encodeHlc(this.hlc), summary, old.day);
-    })();
+    });
     this.log.info('business day archived', { day: old.day, next: today, events: old.events.length });
     this.engine = this.loadDay(today);
     return true;
@@ -147,8 +158,9 @@ export class EventStore {
       seq++;
       events.push(this.envelope(d, seq, h));
     }
+    this.durableWrites();
     try {
-      this.db.transaction(() => {
+      this.tx(() => {
         this.st.ensureDay.run(this.engine.day, encodeHlc(h));
         for (const e of events) {
           this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
@@ -157,7 +169,7 @@ export class EventStore {
           this.advanceVector(e.device, e.seq);
         }
         inTransaction?.(events, decision.ticketId);
-      })();
+      });
     } catch (e) {
       this.reloadVector();
       const err = classifyWriteError(e);
@@ -202,12 +214,21 @@ export class EventStore {
     opts: { durable?: boolean } = {},
   ): { results: IngestResult[]; stored: QueueEvent[] } {
     this.assertOpen();
-    const durable = opts.durable ?? true;
-    if (!durable) this.st.syncNormal.run();
-    try {
-      return this.ingestInTransaction(inputs);
-    } finally {
-      if (!durable) this.st.syncFull.run();
+    if (opts.durable ?? true) this.durableWrites();
+    else if (!this.relaxed && !this.db.inTransaction) {
+      // SQLite applies PRAGMA synchronous when the statement is prepared: a prepared statement run again
+      // does not switch reliably (measured), so these are executed afresh each time.
+      this.db.exec('PRAGMA synchronous = NORMAL');
+      this.relaxed = true;
+    }
+    return this.ingestInTransaction(inputs);
+  }
+
+  /** Every write that must survive a power cut goes through here first (see `relaxed`). */
+  private durableWrites(): void {
+    if (this.relaxed && !this.db.inTransaction) {
+      this.db.exec('PRAGMA synchronous = FULL');
+      this.relaxed = false;
     }
   }
 
@@ -217,7 +238,7 @@ export class EventStore {
     const now = this.clock.now();
     let h = this.hlc;
     try {
-      this.db.transaction(() => {
+      this.tx(() => {
         for (const input of inputs) {
           const v = validateEvent(input);
           if (!v.ok) {
@@ -255,7 +276,7 @@ export class EventStore {
           results.push('stored');
           stored.push(e);
         }
-      })();
+      });
     } catch (e) {
       this.reloadVector();
       throw classifyWriteError(e);
@@ -293,6 +314,7 @@ export class EventStore {
   }
 
   setMeta(key: string, value: string): void {
+    this.durableWrites();
     this.st.setMeta.run(key, value);
   }
 
@@ -311,12 +333,18 @@ export class EventStore {
   }
 
   addLease(day: string, area: string, kiosk: string, first: number, last: number): void {
+    this.durableWrites();
     this.st.insertLease.run(day, area, kiosk, first, last);
   }
 
   /** Runs `fn` in one SQLite transaction. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    this.durableWrites();
+    let out: T | undefined;
+    this.tx(() => {
+      out = fn();
+    });
+    return out as T;
   }
 
   /** Own events not yet acknowledged by the hub, oldest first. */
@@ -326,6 +354,7 @@ export class EventStore {
 
   /** The hub has durably stored our events up to `seq`. */
   acknowledge(seq: number): number {
+    this.durableWrites();
     return this.st.ackOutbox.run(seq).changes;
   }
 

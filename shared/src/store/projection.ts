@@ -29,8 +29,6 @@ export interface Statements {
   readonly putRequest: Statement;
   readonly leasesOf: Statement;
   readonly insertLease: Statement;
-  readonly syncNormal: Statement;
-  readonly syncFull: Statement;
 }
 
 export function prepareStatements(db: Db): Statements {
@@ -73,8 +71,6 @@ export function prepareStatements(db: Db): Statements {
     putRequest: db.prepare('INSERT OR IGNORE INTO requests (device, request_id, response) VALUES (?, ?, ?)'),
     leasesOf: db.prepare('SELECT area, kiosk, first, last FROM leases WHERE day = ? ORDER BY area, first'),
     insertLease: db.prepare('INSERT INTO leases (day, area, kiosk, first, last) VALUES (?, ?, ?, ?, ?)'),
-    syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
-    syncFull: db.prepare('PRAGMA synchronous = FULL'),
   };
 }
 
