@@ -2,8 +2,11 @@
  * `motcua bench sync`: figures for the sync path on this machine, against a real Mosquitto on loopback that the
  * bench starts itself (on a free port) and stops at the end. Not a test: it prints.
  *
- * One process simulates the centre: the hub (coordinator + its SQLite), `counters` counter panels, `kiosks`
- * kiosks and `displays` hall displays, each with its own SQLite file and its own MQTT connection (DeviceSync).
+ * Two processes simulate the centre. This one runs the hub (coordinator + its SQLite) and `displays` hall
+ * displays; a child process (bench-sync-farm.ts) runs `counters` counter panels and `kiosks` kiosks. Every
+ * device has its own SQLite file and its own MQTT connection (DeviceSync) and stores every broadcast. In a
+ * centre each device is its own machine: kept in the hub's process, forty counters storing each broadcast would
+ * sit on the event loop between the hub and the displays, and the call figure would measure that queue.
  *
  * - mqtt_rtt_p50_ms: raw QoS 1 publish → delivery on the publisher's own subscription (loopback baseline);
  * - issue_p50_ms / issue_p99_ms: a kiosk's `issue` request → the hub's answer at the kiosk;
@@ -16,22 +19,20 @@
  * Phases run one after the other; during the ingest and catch-up phases the simulated counters, kiosks and
  * displays are stopped, so those figures are about the hub and the one device involved.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import {
-  AROUND_THE_CLOCK,
-  EventStore,
-  parseConfig,
-  silentLogger,
-  systemClock,
-  type CentreConfig,
-  type EventDraft,
-} from '@motcua/shared';
+import { fileURLToPath } from 'node:url';
+import { EventStore, silentLogger, systemClock, type EventDraft } from '@motcua/shared';
 import { DeviceSync, setNoDelay } from '@motcua/shared/sync/device-sync';
 import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '@motcua/shared/testing/mosquitto';
+import type { FarmReply, FarmRequest } from './bench-sync-farm.js';
+import { benchSyncConfig } from './bench-sync-config.js';
 import { startHub } from './hub.js';
+
+export { BENCH_AREAS, benchSyncConfig } from './bench-sync-config.js';
 
 export interface SyncBenchOptions {
   readonly counters?: number;
@@ -76,41 +77,6 @@ export class BenchSetupError extends Error {
   }
 }
 
-const AREAS = ['a', 'b', 'c', 'd'];
-
-/** A centre with `counters` counters serving four areas, plus a large area for the bulk upload; open all day. */
-export function benchSyncConfig(counters: number, kiosks: number): CentreConfig {
-  return parseConfig({
-    schemaVersion: 1,
-    centre: { id: 'bench', name: 'Trung tâm đo hiệu năng', timeZone: 'Asia/Ho_Chi_Minh' },
-    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
-    areas: [
-      ...AREAS.map((id, i) => ({
-        id,
-        departmentId: 'd1',
-        name: `Lĩnh vực ${id.toUpperCase()}`,
-        numberRange: { from: (i + 1) * 10_000, to: (i + 1) * 10_000 + 9_999 },
-        dailyQuota: 9_999,
-      })),
-      {
-        id: 'bulk',
-        departmentId: 'd1',
-        name: 'Hồ sơ trực tuyến',
-        numberRange: { from: 1, to: 99_999 },
-        dailyQuota: 99_999,
-      },
-    ],
-    counters: Array.from({ length: counters }, (_, i) => ({
-      id: `c${i + 1}`,
-      number: i + 1,
-      // the last counter also serves the bulk area (a config must not leave an area unserved)
-      areas: i === counters - 1 ? [...AREAS, 'bulk'] : AREAS,
-    })),
-    kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
-    hours: AROUND_THE_CLOCK,
-  });
-}
-
 function percentile(xs: readonly number[], p: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -133,6 +99,58 @@ interface Device {
   readonly sync: DeviceSync;
 }
 
+/** The child process of simulated counters and kiosks; one request at a time. */
+interface Farm {
+  ask(r: FarmRequest): Promise<FarmReply>;
+  stop(): Promise<void>;
+}
+
+function startFarm(): Farm {
+  // The child runs TypeScript through tsx, whichever directory the bench was started from.
+  const child: ChildProcess = fork(fileURLToPath(new URL('./bench-sync-farm.ts', import.meta.url)), [], {
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  if (child.pid !== undefined) setPriority(child.pid, 19);
+  let waiting: { resolve: (r: FarmReply) => void; reject: (e: Error) => void } | null = null;
+  let exited = false;
+  const gone = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      waiting?.reject(new Error(`the simulated devices' process exited (${signal ?? String(code)})`));
+      waiting = null;
+      resolve();
+    }),
+  );
+  child.on('message', (m: FarmReply) => {
+    const w = waiting;
+    waiting = null;
+    if (!w) return;
+    if (m.op === 'error') w.reject(new Error(`simulated devices: ${m.message}`));
+    else w.resolve(m);
+  });
+  return {
+    ask: (r) =>
+      new Promise<FarmReply>((resolve, reject) => {
+        if (exited) {
+          reject(new Error("the simulated devices' process is not running"));
+          return;
+        }
+        waiting = { resolve, reject };
+        child.send(r);
+      }),
+    stop: async () => {
+      if (!exited) {
+        const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        if (child.connected) child.send({ op: 'stop' } satisfies FarmRequest);
+        else child.kill('SIGKILL');
+        await gone;
+        clearTimeout(t);
+      }
+    },
+  };
+}
+
 export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench> {
   const nCounters = opts.counters ?? 40;
   const nKiosks = opts.kiosks ?? 2;
@@ -149,8 +167,8 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
   const config = benchSyncConfig(nCounters, nKiosks);
   const centreId = config.centre.id;
   const dir = mkdtempSync(join(tmpdir(), 'motcua-bench-sync-'));
-  // The simulated counters and kiosks share this process (and this machine's one disk); in a centre each has its
-  // own. Their stores go to tmpfs when there is one, so their fsyncs do not queue in front of the displays'.
+  // The simulated counters and kiosks share one process and this machine's one disk; in a centre each has its
+  // own. Their stores go to tmpfs when there is one, so their writes do not queue in front of the hub's fsync.
   const simDir = existsSync('/dev/shm') ? mkdtempSync(join('/dev/shm', 'motcua-bench-sync-')) : dir;
   // As build/mosquitto/mosquitto.conf (production): without set_tcp_nodelay, Nagle's algorithm meets the
   // clients' delayed ACKs and a message can wait ~40 ms in the broker.
@@ -161,10 +179,11 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
   });
   const devices: Device[] = [];
   let hub: Awaited<ReturnType<typeof startHub>> | null = null;
+  let farm: Farm | null = null;
 
-  const device = (id: string, role: string, simulated = false): Device => {
+  const device = (id: string, role: string): Device => {
     const store = new EventStore({
-      path: join(simulated ? simDir : dir, `${id}.db`),
+      path: join(simDir, `${id}.db`),
       deviceId: id,
       config,
       clock: systemClock,
@@ -220,17 +239,14 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     }
     await raw.endAsync();
 
-    // --- the centre: counters, kiosks, displays ------------------------------------------------------
-    const counters = Array.from({ length: nCounters }, (_, i) =>
-      device(`counter-c${i + 1}`, 'counter', true),
-    );
-    const kiosks = Array.from({ length: nKiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk', true));
+    // --- the centre: counters and kiosks in the child process, displays here -------------------------
+    farm = startFarm();
     const displays = Array.from({ length: nDisplays }, (_, i) => device(`board-${i + 1}`, 'display'));
-    /** event id -> [displays that stored it, time the last one did] */
-    const seen = new Map<string, { n: number; at: number }>();
+    /** event id -> [displays that stored it, time (hrtime, ns) the last one did] */
+    const seen = new Map<string, { n: number; at: bigint }>();
     for (const d of displays)
       d.sync.onEvents((evs) => {
-        const at = performance.now();
+        const at = process.hrtime.bigint();
         for (const e of evs) {
           const s = seen.get(e.id);
           if (s) {
@@ -239,25 +255,19 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
           } else seen.set(e.id, { n: 1, at });
         }
       });
-    for (const d of devices) d.sync.start();
-    await until(() => devices.every((d) => d.sync.connected), 30_000, 'all devices connected');
+    for (const d of displays) d.sync.start();
+    await farm.ask({ op: 'init', url: broker.url, counters: nCounters, kiosks: nKiosks, dir: simDir });
+    await until(() => displays.every((d) => d.sync.connected), 30_000, 'all displays connected');
     // let the after-connect steps (presence, catch-up) settle
     await new Promise((r) => setTimeout(r, 500));
-    for (const [i, c] of counters.entries())
-      await c.sync.request('counter', { counterId: `c${i + 1}`, action: { kind: 'open' } });
+    await farm.ask({ op: 'open' });
 
     // --- issue -----------------------------------------------------------------------------------------
     const issueMs: number[] = [];
     for (let i = 0; i < issues; i++) {
-      const k = kiosks[i % kiosks.length]!;
-      const t0 = performance.now();
-      const r = await k.sync.request('issue', {
-        areaId: AREAS[i % AREAS.length]!,
-        priority: null,
-        needsPrint: false,
-      });
-      issueMs.push(performance.now() - t0);
-      if (r.kind !== 'done' || r.ticketId === null) throw new Error('bench: issue answered without a ticket');
+      const r = await farm.ask({ op: 'issue', i });
+      if (r.op !== 'issued') throw new Error(`bench: unexpected answer ${r.op}`);
+      issueMs.push(r.ms);
     }
     await until(
       () => displays.every((d) => d.store.state.tickets.size >= issues),
@@ -268,16 +278,13 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     // --- call next → every display ----------------------------------------------------------------------
     const callMs: number[] = [];
     for (let i = 0; i < calls; i++) {
-      const counterId = `c${(i % nCounters) + 1}`;
-      const c = counters[i % nCounters]!;
-      const t0 = performance.now();
-      const r = await c.sync.request('call', { counterId, action: { kind: 'next' } });
-      if (r.kind !== 'done') throw new Error('bench: call answered with something else');
-      const calledId = r.eventIds[r.eventIds.length - 1]!;
-      await until(() => (seen.get(calledId)?.n ?? 0) >= nDisplays, 10_000, `displays got ${calledId}`);
-      callMs.push(seen.get(calledId)!.at - t0);
+      const r = await farm.ask({ op: 'call', i });
+      if (r.op !== 'called') throw new Error(`bench: unexpected answer ${r.op}`);
+      await until(() => (seen.get(r.eventId)?.n ?? 0) >= nDisplays, 10_000, `displays got ${r.eventId}`);
+      callMs.push(Number(seen.get(r.eventId)!.at - BigInt(r.t0)) / 1e6);
     }
 
+    await farm.stop();
     for (const d of [...devices]) await stopDevice(d);
 
     // --- hub ingest: a device with a full outbox connects ----------------------------------------------
@@ -343,6 +350,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
       node: process.version,
     };
   } finally {
+    await farm?.stop().catch(() => undefined);
     for (const d of devices.splice(0)) {
       await d.sync.stop().catch(() => undefined);
       d.store.close();

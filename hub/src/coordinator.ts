@@ -79,7 +79,8 @@ export class Coordinator {
   private readonly rejected = new Map<string, number>();
   private stateTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private busy: Promise<void> = Promise.resolve();
+  /** Publishes sent and not yet acknowledged by the broker (see send). */
+  private readonly inflight = new Set<Promise<void>>();
 
   constructor(private readonly o: CoordinatorOptions) {
     this.log = o.logger.child('coordinator');
@@ -88,13 +89,13 @@ export class Coordinator {
 
   async start(): Promise<void> {
     this.o.client.on('message', (topic, payload) => {
-      // Handle messages one at a time, in arrival order: each handler is a short synchronous transaction
-      // followed by publishes.
-      this.busy = this.busy
-        .then(() => this.handle(topic, payload))
-        .catch((e: unknown) =>
-          this.log.error('message handler failed', { topic, message: (e as Error).message }),
-        );
+      // Each message is handled to the end before the next, in arrival order: a short synchronous
+      // transaction, then publishes that are queued in order and not waited for (see send).
+      try {
+        this.handle(topic, payload);
+      } catch (e) {
+        this.log.error('message handler failed', { topic, message: (e as Error).message });
+      }
     });
     await this.o.client.subscribeAsync(
       [
@@ -113,9 +114,9 @@ export class Coordinator {
     this.stateTimer = null;
   }
 
-  /** Resolves when every message received so far has been handled. */
+  /** Resolves when every message received so far has been handled and its answers taken by the broker. */
   async idle(): Promise<void> {
-    await this.busy;
+    await Promise.all([...this.inflight]);
   }
 
   /** Count of rejected inputs by reason, for the supervisor's screen and the tests. */
@@ -134,7 +135,7 @@ export class Coordinator {
     if (n === 1) this.log.warn('message rejected', { device, reason, detail });
   }
 
-  private async handle(topic: string, payload: Buffer): Promise<void> {
+  private handle(topic: string, payload: Buffer): void {
     const t = parseTopic(topic);
     if (t === null) {
       // Matched our subscriptions but is not one of our topics (an id that is not a device id, extra levels):
@@ -160,10 +161,10 @@ export class Coordinator {
     }
     switch (t.kind) {
       case 'events':
-        await this.onEvents(t.deviceId, body);
+        this.onEvents(t.deviceId, body);
         return;
       case 'req':
-        await this.onRequest(t.deviceId, t.requestKind, body);
+        this.onRequest(t.deviceId, t.requestKind, body);
         return;
       case 'presence':
         this.onPresence(t.deviceId, body);
@@ -178,7 +179,7 @@ export class Coordinator {
     }
   }
 
-  private async onEvents(device: string, body: unknown): Promise<void> {
+  private onEvents(device: string, body: unknown): void {
     const m = eventsMessage.safeParse(body);
     if (!m.success) {
       this.reject(device, 'invalid-schema', m.error.issues[0]?.message ?? '');
@@ -197,12 +198,12 @@ export class Coordinator {
       if (r === 'duplicate' && !this.sameAsStored(own[i]))
         this.reject(device, 'conflicting-duplicate', 'an event id already stored, with other content');
     });
-    await this.o.client.publishAsync(
+    this.send(
       ackTopic(this.centre, device),
       JSON.stringify({ deviceId: device, seq: this.o.store.contiguousSeq(device) }),
-      { qos: 1, retain: true },
+      true,
     );
-    await this.broadcast(stored);
+    this.broadcast(stored);
   }
 
   /** Whether a duplicate is the very event stored under its id (compared after validation, key order aside). */
@@ -228,7 +229,7 @@ export class Coordinator {
     this.schedulePublishState();
   }
 
-  private async onRequest(device: string, kind: RequestKind, raw: unknown): Promise<void> {
+  private onRequest(device: string, kind: RequestKind, raw: unknown): void {
     const env = requestEnvelope.safeParse(raw);
     if (!env.success) {
       this.reject(device, 'invalid-schema', 'request envelope');
@@ -237,7 +238,7 @@ export class Coordinator {
     const { requestId, deadline, after } = env.data;
     if (after !== undefined && kind !== 'catchup' && this.o.store.contiguousSeq(device) < after) {
       // Decide nothing for a device whose own earlier decisions (made while cut off) are not stored yet.
-      await this.respond(device, {
+      this.respond(device, {
         requestId,
         ok: false,
         reason: 'behind',
@@ -248,7 +249,7 @@ export class Coordinator {
     if (deadline !== undefined && this.o.clock.now() > deadline) {
       // The device gave up waiting and may have acted offline: doing it now would do it twice.
       this.reject(device, 'expired-request', `${kind} ${requestId}`);
-      await this.respond(device, {
+      this.respond(device, {
         requestId,
         ok: false,
         reason: 'expired',
@@ -258,7 +259,7 @@ export class Coordinator {
     }
     const parsed = requestBodies[kind].safeParse(env.data.body);
     if (!parsed.success) {
-      await this.respond(device, {
+      this.respond(device, {
         requestId,
         ok: false,
         reason: 'invalid-request',
@@ -268,12 +269,14 @@ export class Coordinator {
     }
     const earlier = kind === 'catchup' ? null : this.o.store.requestResponse(device, requestId);
     if (earlier !== null) {
-      await this.respond(device, JSON.parse(earlier) as ResponseMessage);
+      this.respond(device, JSON.parse(earlier) as ResponseMessage);
       return;
     }
     const reply = this.answer(device, kind, parsed.data, requestId);
-    await this.respond(device, { requestId, ...reply.response });
-    await this.broadcast(reply.events);
+    // Both leave in this tick, in this order, without waiting for the broker's PUBACK of either: the answer
+    // first (one subscriber, so the device that asked is not served after the whole hall).
+    this.respond(device, { requestId, ...reply.response });
+    this.broadcast(reply.events);
   }
 
   private answer(
@@ -420,18 +423,28 @@ export class Coordinator {
     return { ok: true, result: { kind: 'leases', leases: granted, day, hubTime: this.o.clock.now() } };
   }
 
-  private async respond(device: string, m: ResponseMessage): Promise<void> {
-    await this.o.client.publishAsync(responseTopic(this.centre, device), JSON.stringify(m), { qos: 1 });
+  /**
+   * Publishes with QoS 1 and returns at once. MQTT.js writes publishes in call order (and keeps QoS 1 ones
+   * across a reconnect), so answers leave in the order their transactions committed; nothing here waits for
+   * the broker's PUBACK, which would add a broker round trip to every request handled after this one. Every
+   * message sent here is repeatable: a lost ack or answer is asked for again, a lost broadcast is caught up.
+   */
+  private send(topic: string, payload: string, retain = false): void {
+    const p = this.o.client
+      .publishAsync(topic, payload, { qos: 1, retain })
+      .then(() => undefined)
+      .catch((e: unknown) => this.log.warn('publish failed', { topic, message: (e as Error).message }))
+      .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
   }
 
-  private async broadcast(events: readonly QueueEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += MAX_BATCH) {
-      await this.o.client.publishAsync(
-        busEventsTopic(this.centre),
-        JSON.stringify({ events: events.slice(i, i + MAX_BATCH) }),
-        { qos: 1 },
-      );
-    }
+  private respond(device: string, m: ResponseMessage): void {
+    this.send(responseTopic(this.centre, device), JSON.stringify(m));
+  }
+
+  private broadcast(events: readonly QueueEvent[]): void {
+    for (let i = 0; i < events.length; i += MAX_BATCH)
+      this.send(busEventsTopic(this.centre), JSON.stringify({ events: events.slice(i, i + MAX_BATCH) }));
     if (events.length > 0) this.schedulePublishState();
   }
 

@@ -2,14 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actOnCurrent, callNext, counterCommand, issueTicket, printOutcome } from '../src/domain/commands.js';
 import { stateHash } from '../src/domain/hash.js';
 import { ManualClock } from '../src/runtime/clock.js';
 import { memoryLogger, silentLogger } from '../src/runtime/logger.js';
+import type { QueueEvent } from '../src/domain/events.js';
 import { EventStore } from '../src/store/event-store.js';
 import { openDatabase, StoreError } from '../src/store/db.js';
-import { Device, T0, testConfig } from './helpers.js';
+import { DAY, Device, T0, testConfig } from './helpers.js';
 
 const config = testConfig();
 const open: EventStore[] = [];
@@ -187,6 +188,7 @@ describe('replicated events', () => {
       );
       if (!r.ok) throw new Error(r.message);
       expect(hub.ingestMany([kiosk.stamp(r.drafts[0]!)], { durable: false }).stored).toHaveLength(1);
+      hub.flush();
       // copies of other devices' events do not wait for the disk
       expect(sync()).toBe(1);
     };
@@ -208,5 +210,83 @@ describe('replicated events', () => {
     hub.ingestMany([], { durable: true });
     expect(sync()).toBe(2);
     expect(hub.versionVector()).toEqual({ 'kiosk-2': 4, hub: 1 });
+  });
+
+  const kioskIssues = (n: number): QueueEvent[] => {
+    const kiosk = new Device('kiosk-2', T0);
+    return Array.from({ length: n }, (_, i) =>
+      kiosk.stamp({
+        type: 'ticket.issued',
+        data: {
+          ticketId: `test:${DAY}:a:${1500 + i}`,
+          areaId: 'a',
+          number: 1500 + i,
+          priority: null,
+          kioskId: 'kiosk-2',
+          needsPrint: false,
+          series: 'local',
+        },
+      }),
+    );
+  };
+  const count = (db: Database.Database, sql: string): number => (db.prepare(sql).get() as { n: number }).n;
+
+  it('a copy of another device event is shown at once and written on the next turn, in one transaction', async () => {
+    const path = tmp();
+    const s = store(path, new ManualClock(T0), 'board-1');
+    const [e1, e2, e3] = kioskIssues(3);
+    // out of order: 2 before 1; the mark moves over both once 1 arrives
+    expect(s.ingestMany([e2, e3], { durable: false }).results).toEqual(['stored', 'stored']);
+    expect(s.contiguousSeq('kiosk-2')).toBe(0);
+    expect(s.ingestMany([e1, e2], { durable: false }).results).toEqual(['stored', 'duplicate']);
+    expect(s.contiguousSeq('kiosk-2')).toBe(3);
+    expect(s.state.tickets.size).toBe(3);
+    // not on disk yet, and the stored version vector does not claim them (another connection reads the file)
+    const other = new Database(path, { readonly: true });
+    expect(count(other, 'SELECT COUNT(*) AS n FROM events')).toBe(0);
+    expect(count(other, "SELECT COUNT(*) AS n FROM vector WHERE device = 'kiosk-2'")).toBe(0);
+    await new Promise((r) => setImmediate(r));
+    expect(count(other, 'SELECT COUNT(*) AS n FROM events')).toBe(3);
+    expect(count(other, 'SELECT COUNT(*) AS n FROM tickets')).toBe(3);
+    expect(other.prepare("SELECT contiguous FROM vector WHERE device = 'kiosk-2'").get()).toEqual({
+      contiguous: 3,
+    });
+    other.close();
+  });
+
+  it('anything that reads events from SQLite, and close(), writes the pending copies first', () => {
+    const path = tmp();
+    const s = store(path, new ManualClock(T0), 'board-1');
+    const evs = kioskIssues(2);
+    s.ingestMany(evs, { durable: false });
+    expect(s.eventsAfter({}, 10).map((e) => e.id)).toEqual(['kiosk-2:1', 'kiosk-2:2']);
+    s.ingestMany(kioskIssues(3).slice(2), { durable: false });
+    s.close();
+    const again = store(path, new ManualClock(T0), 'board-1');
+    expect(again.versionVector()).toEqual({ 'kiosk-2': 3 });
+    expect(again.state.tickets.size).toBe(3);
+  });
+
+  it('when the copies cannot be written (disk full), they stay shown, the error is logged, and they are written once there is room', async () => {
+    const { logger, records } = memoryLogger();
+    const path = tmp();
+    const s = new EventStore({ path, deviceId: 'board-1', config, clock: new ManualClock(T0), logger });
+    open.push(s);
+    const pages = s.db.pragma('page_count', { simple: true }) as number;
+    s.db.pragma(`max_page_count = ${pages}`);
+    const evs = kioskIssues(200);
+    s.ingestMany(evs, { durable: false });
+    await new Promise((r) => setImmediate(r));
+    expect(s.state.tickets.size).toBe(200);
+    expect(s.contiguousSeq('kiosk-2')).toBe(200);
+    expect(count(s.db, 'SELECT COUNT(*) AS n FROM events')).toBe(0);
+    expect(records.filter((r) => r.message.includes('not written')).length).toBe(1);
+    s.db.pragma('max_page_count = 1073741823');
+    await vi.waitFor(() => expect(count(s.db, 'SELECT COUNT(*) AS n FROM events')).toBe(200), {
+      timeout: 5_000,
+    });
+    expect(s.db.prepare("SELECT contiguous FROM vector WHERE device = 'kiosk-2'").get()).toEqual({
+      contiguous: 200,
+    });
   });
 });

@@ -27,6 +27,11 @@ export interface EventStoreOptions {
   readonly config: CentreConfig;
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * Keep own events in the outbox until acknowledged (default true). The hub sets false: it is where events
+   * are acknowledged, its own go out with the answers and broadcasts, and an outbox nobody drains would only grow.
+   */
+  readonly outbox?: boolean;
 }
 
 export type IntentResult =
@@ -42,6 +47,7 @@ export class EventStore {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly st: Statements;
+  private readonly keepsOutbox: boolean;
   private hlc: Hlc;
   private seq: number;
   private engine: QueueEngine;
@@ -55,6 +61,14 @@ export class EventStore {
    * durableWrites() first, which puts it back to FULL. Switching lazily saves two statements per broadcast.
    */
   private relaxed = false;
+  /**
+   * Other devices' events taken by a non-durable ingest: already in the version vector and the engine, written
+   * to SQLite by flush() on the next turn of the event loop (or before anything reads events from SQLite).
+   */
+  private pending: QueueEvent[] = [];
+  private readonly pendingIds = new Set<string>();
+  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private flushFailures = 0;
   /** device -> highest seq such that all of 1..seq are stored (the version vector). */
   private readonly vector = new Map<string, number>();
 
@@ -63,6 +77,7 @@ export class EventStore {
     this.config = opts.config;
     this.clock = opts.clock;
     this.log = opts.logger.child('store');
+    this.keepsOutbox = opts.outbox ?? true;
     this.db = openDatabase(opts.path);
     this.st = prepareStatements(this.db);
     this.tx = this.db.transaction((fn: () => void) => {
@@ -164,7 +179,7 @@ export class EventStore {
         this.st.ensureDay.run(this.engine.day, encodeHlc(h));
         for (const e of events) {
           this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
-          this.st.insertOutbox.run(e.seq, e.id);
+          if (this.keepsOutbox) this.st.insertOutbox.run(e.seq, e.id);
           projectEvent(this.st, e);
           this.advanceVector(e.device, e.seq);
         }
@@ -200,28 +215,135 @@ export class EventStore {
   }
 
   /**
-   * Stores events from other devices (sync) in one transaction. Validation failures are logged once and
-   * skipped; events of a newer version or unknown type are kept in `deferred_events`; duplicates are ignored.
-   * Returns what happened to each input and the events that were new.
+   * Stores events from other devices (sync). Validation failures are logged once and skipped; events of a newer
+   * version or unknown type are kept in `deferred_events`; duplicates are ignored. Returns what happened to each
+   * input and the events that were new.
    *
-   * `durable: false` commits without waiting for the disk (synchronous=NORMAL for this one transaction). A
-   * device uses it for copies of other devices' events: after a power cut it may lose the last few, consistently
-   * (its version vector goes back with them) and catch-up fetches them again from the hub. The hub ingests
-   * durably, because its acknowledgement is a promise that the event is on disk.
+   * `durable: true` (the default; the hub) writes them in one transaction and waits for the disk: the hub's
+   * acknowledgement is a promise that the event is on disk.
+   *
+   * `durable: false` (a device storing copies of other devices' events) applies them to the version vector and
+   * the queue state at once and writes them on the next turn of the event loop, in one transaction per batch,
+   * without waiting for the disk (see flush). A screen shows the new state without waiting for its SD card, and
+   * a burst of broadcasts costs one write. After a crash or power cut the last few copies may be missing,
+   * consistently (the stored version vector never claims an event that is not stored) and catch-up fetches
+   * them again from the hub.
    */
   ingestMany(
     inputs: readonly unknown[],
     opts: { durable?: boolean } = {},
   ): { results: IngestResult[]; stored: QueueEvent[] } {
     this.assertOpen();
-    if (opts.durable ?? true) this.durableWrites();
-    else if (!this.relaxed && !this.db.inTransaction) {
+    if (!(opts.durable ?? true)) return this.ingestLater(inputs);
+    this.flush();
+    this.durableWrites();
+    return this.ingestInTransaction(inputs);
+  }
+
+  /** Writes the events taken by non-durable ingests (no fsync). Throws a StoreError if the write fails. */
+  flush(): void {
+    if (this.flushTimer) {
+      clearImmediate(this.flushTimer as NodeJS.Immediate);
+      clearTimeout(this.flushTimer as NodeJS.Timeout);
+      this.flushTimer = null;
+    }
+    if (this.pending.length === 0 || this.closed) return;
+    if (!this.relaxed && !this.db.inTransaction) {
       // SQLite applies PRAGMA synchronous when the statement is prepared: a prepared statement run again
       // does not switch reliably (measured), so these are executed afresh each time.
       this.db.exec('PRAGMA synchronous = NORMAL');
       this.relaxed = true;
     }
-    return this.ingestInTransaction(inputs);
+    const batch = this.pending;
+    const devices = new Set<string>();
+    try {
+      this.tx(() => {
+        for (const e of batch) {
+          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+          projectEvent(this.st, e);
+          devices.add(e.device);
+        }
+        // Every pending event is written in this transaction, so the in-memory marks are now true on disk.
+        for (const d of devices) this.st.vectorSet.run(d, this.vector.get(d) ?? 0);
+      });
+    } catch (e) {
+      throw classifyWriteError(e);
+    }
+    this.pending = [];
+    this.pendingIds.clear();
+    this.flushFailures = 0;
+    this.commitsSinceCheckpoint++;
+  }
+
+  private scheduleFlush(delayMs = 0): void {
+    if (this.flushTimer || this.closed) return;
+    const run = (): void => {
+      this.flushTimer = null;
+      try {
+        this.flush();
+      } catch (e) {
+        // Kept in memory and retried; if the device stops first, catch-up fetches them again.
+        this.flushFailures++;
+        if (this.flushFailures === 1 || this.flushFailures % 100 === 0)
+          this.log.error("copies of other devices' events not written; retrying", {
+            events: this.pending.length,
+            message: (e as Error).message,
+          });
+        this.scheduleFlush(Math.min(5_000, 50 * this.flushFailures));
+      }
+    };
+    this.flushTimer = delayMs === 0 ? setImmediate(run) : setTimeout(run, delayMs);
+    if (delayMs !== 0) (this.flushTimer as NodeJS.Timeout).unref();
+  }
+
+  private ingestLater(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
+    const results: IngestResult[] = [];
+    const stored: QueueEvent[] = [];
+    const now = this.clock.now();
+    let h = this.hlc;
+    for (const input of inputs) {
+      const v = validateEvent(input);
+      if (!v.ok) {
+        results.push(this.reject(input, v));
+        continue;
+      }
+      const e = v.event;
+      if ((this.vector.get(e.device) ?? 0) >= e.seq || this.has(e.id)) {
+        results.push('duplicate');
+        continue;
+      }
+      try {
+        h = receive(h, decodeHlc(e.hlc)!, now);
+      } catch (err) {
+        this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
+      }
+      this.pending.push(e);
+      this.pendingIds.add(e.id);
+      this.advanceVector(e.device, e.seq, false);
+      results.push('stored');
+      stored.push(e);
+    }
+    this.hlc = h;
+    if (stored.length > 0) this.scheduleFlush();
+    this.rollDay();
+    this.engine.applyMany(stored);
+    return { results, stored };
+  }
+
+  /** An input that did not validate: logged and refused, or kept for a newer version of this software. */
+  private reject(input: unknown, v: { reason: string; message: string }): IngestResult {
+    if (v.reason === 'invalid-event') {
+      this.log.warn('invalid event rejected', { message: v.message });
+      return 'invalid';
+    }
+    const raw = input as { id: string; device: string; seq: number; v: number };
+    const r = this.st.insertDeferred.run(raw.id, raw.device, raw.seq, raw.v, JSON.stringify(input), v.reason);
+    if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
+    return r.changes > 0 ? 'deferred' : 'duplicate';
+  }
+
+  private has(id: string): boolean {
+    return this.pendingIds.has(id) || this.st.hasEvent.get(id) !== undefined;
   }
 
   /** Every write that must survive a power cut goes through here first (see `relaxed`). */
@@ -242,26 +364,11 @@ export class EventStore {
         for (const input of inputs) {
           const v = validateEvent(input);
           if (!v.ok) {
-            if (v.reason === 'invalid-event') {
-              this.log.warn('invalid event rejected', { message: v.message });
-              results.push('invalid');
-              continue;
-            }
-            const raw = input as { id: string; device: string; seq: number; v: number };
-            const r = this.st.insertDeferred.run(
-              raw.id,
-              raw.device,
-              raw.seq,
-              raw.v,
-              JSON.stringify(input),
-              v.reason,
-            );
-            if (r.changes > 0) this.log.warn('event deferred', { id: raw.id, reason: v.reason });
-            results.push(r.changes > 0 ? 'deferred' : 'duplicate');
+            results.push(this.reject(input, v));
             continue;
           }
           const e = v.event;
-          if ((this.vector.get(e.device) ?? 0) >= e.seq || this.st.hasEvent.get(e.id) !== undefined) {
+          if ((this.vector.get(e.device) ?? 0) >= e.seq || this.has(e.id)) {
             results.push('duplicate');
             continue;
           }
@@ -282,6 +389,7 @@ export class EventStore {
       throw classifyWriteError(e);
     }
     this.hlc = h;
+    if (stored.length > 0) this.commitsSinceCheckpoint++;
     this.rollDay();
     this.engine.applyMany(stored);
     return { results, stored };
@@ -298,6 +406,7 @@ export class EventStore {
 
   /** Events this store has that a peer with `vector` lacks, in (device, seq) order, at most `limit`. */
   eventsAfter(vector: Readonly<Record<string, number>>, limit: number): QueueEvent[] {
+    this.flush();
     const out: QueueEvent[] = [];
     for (const device of [...this.vector.keys()].sort()) {
       if (out.length >= limit) break;
@@ -359,6 +468,7 @@ export class EventStore {
   }
 
   eventsOfDay(day: string): QueueEvent[] {
+    this.flush();
     return (this.st.eventsOfDay.all(day) as { body: string }[]).map((r) => JSON.parse(r.body) as QueueEvent);
   }
 
@@ -373,6 +483,7 @@ export class EventStore {
    */
   checkpoint(): void {
     this.commitsSinceCheckpoint = 0;
+    this.flush();
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
@@ -387,6 +498,14 @@ export class EventStore {
 
   close(): void {
     if (this.closed) return;
+    try {
+      this.flush();
+    } catch (e) {
+      this.log.error("copies of other devices' events lost at close; catch-up will fetch them", {
+        events: this.pending.length,
+        message: (e as Error).message,
+      });
+    }
     this.closed = true;
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
@@ -405,14 +524,17 @@ export class EventStore {
     } as QueueEvent;
   }
 
-  /** Moves the device's contiguous mark forward over `seq` and any later events already stored. */
-  private advanceVector(device: string, seq: number): void {
+  /**
+   * Moves the device's contiguous mark forward over `seq` and any later events already taken; writes it too
+   * unless the events are pending (flush writes the mark with them).
+   */
+  private advanceVector(device: string, seq: number, write = true): void {
     let v = this.vector.get(device) ?? 0;
     if (seq !== v + 1) return;
     v = seq;
-    while (this.st.hasEvent.get(`${device}:${v + 1}`) !== undefined) v++;
+    while (this.has(`${device}:${v + 1}`)) v++;
     this.vector.set(device, v);
-    this.st.vectorSet.run(device, v);
+    if (write) this.st.vectorSet.run(device, v);
   }
 
   /** After a rolled-back transaction, the in-memory vector must match the disk again. */

@@ -1,0 +1,37 @@
+/** The centre `motcua bench sync` simulates (shared by the bench and its child process of simulated devices). */
+import { AROUND_THE_CLOCK, parseConfig, type CentreConfig } from '@motcua/shared';
+
+export const BENCH_AREAS: readonly string[] = ['a', 'b', 'c', 'd'];
+
+/** A centre with `counters` counters serving four areas, plus a large area for the bulk upload; open all day. */
+export function benchSyncConfig(counters: number, kiosks: number): CentreConfig {
+  return parseConfig({
+    schemaVersion: 1,
+    centre: { id: 'bench', name: 'Trung tâm đo hiệu năng', timeZone: 'Asia/Ho_Chi_Minh' },
+    departments: [{ id: 'd1', name: 'Sở Tư pháp' }],
+    areas: [
+      ...BENCH_AREAS.map((id, i) => ({
+        id,
+        departmentId: 'd1',
+        name: `Lĩnh vực ${id.toUpperCase()}`,
+        numberRange: { from: (i + 1) * 10_000, to: (i + 1) * 10_000 + 9_999 },
+        dailyQuota: 9_999,
+      })),
+      {
+        id: 'bulk',
+        departmentId: 'd1',
+        name: 'Hồ sơ trực tuyến',
+        numberRange: { from: 1, to: 99_999 },
+        dailyQuota: 99_999,
+      },
+    ],
+    counters: Array.from({ length: counters }, (_, i) => ({
+      id: `c${i + 1}`,
+      number: i + 1,
+      // the last counter also serves the bulk area (a config must not leave an area unserved)
+      areas: i === counters - 1 ? [...BENCH_AREAS, 'bulk'] : BENCH_AREAS,
+    })),
+    kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
+    hours: AROUND_THE_CLOCK,
+  });
+}

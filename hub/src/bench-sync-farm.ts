@@ -1,0 +1,132 @@
+/**
+ * The simulated counters and kiosks of `motcua bench sync`, run in a child process of the bench.
+ *
+ * In a centre each counter panel and kiosk is its own machine. Simulated in the bench's own process, forty
+ * counters storing every broadcast would queue in front of the hub and the displays on one event loop and the
+ * bench would measure that queue instead of the sync path. Here they share one other process (and the machine's
+ * other core), and the bench asks them over IPC to issue or call.
+ *
+ * Times cross the process boundary as `process.hrtime.bigint()` (CLOCK_MONOTONIC, the same clock in every
+ * process on the machine).
+ */
+import { join } from 'node:path';
+import { EventStore, silentLogger, systemClock } from '@motcua/shared';
+import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { BENCH_AREAS, benchSyncConfig } from './bench-sync-config.js';
+
+export type FarmRequest =
+  | { op: 'init'; url: string; counters: number; kiosks: number; dir: string }
+  | { op: 'open' }
+  | { op: 'issue'; i: number }
+  | { op: 'call'; i: number }
+  | { op: 'stop' };
+
+export type FarmReply =
+  | { op: 'ready' }
+  | { op: 'opened' }
+  | { op: 'issued'; ms: number }
+  | { op: 'called'; t0: string; eventId: string }
+  | { op: 'stopped' }
+  | { op: 'error'; message: string };
+
+interface Device {
+  readonly store: EventStore;
+  readonly sync: DeviceSync;
+}
+
+let counters: Device[] = [];
+let kiosks: Device[] = [];
+
+function reply(r: FarmReply): void {
+  process.send?.(r);
+}
+
+async function handle(m: FarmRequest): Promise<FarmReply> {
+  switch (m.op) {
+    case 'init': {
+      const config = benchSyncConfig(m.counters, m.kiosks);
+      const device = (id: string, role: string): Device => {
+        const store = new EventStore({
+          path: join(m.dir, `${id}.db`),
+          deviceId: id,
+          config,
+          clock: systemClock,
+          logger: silentLogger,
+        });
+        const sync = new DeviceSync({
+          url: m.url,
+          centreId: config.centre.id,
+          deviceId: id,
+          role,
+          store,
+          clock: systemClock,
+          logger: silentLogger,
+          requestTimeoutMs: 10_000,
+        });
+        return { store, sync };
+      };
+      counters = Array.from({ length: m.counters }, (_, i) => device(`counter-c${i + 1}`, 'counter'));
+      kiosks = Array.from({ length: m.kiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk'));
+      const all = [...counters, ...kiosks];
+      for (const d of all) d.sync.start();
+      const end = Date.now() + 30_000;
+      while (!all.every((d) => d.sync.connected)) {
+        if (Date.now() > end) throw new Error('simulated devices did not connect in 30 s');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return { op: 'ready' };
+    }
+    case 'open':
+      for (const [i, c] of counters.entries())
+        await c.sync.request('counter', { counterId: `c${i + 1}`, action: { kind: 'open' } });
+      return { op: 'opened' };
+    case 'issue': {
+      const k = kiosks[m.i % kiosks.length]!;
+      const t0 = performance.now();
+      const r = await k.sync.request('issue', {
+        areaId: BENCH_AREAS[m.i % BENCH_AREAS.length]!,
+        priority: null,
+        needsPrint: false,
+      });
+      const ms = performance.now() - t0;
+      if (r.kind !== 'done' || r.ticketId === null) throw new Error('issue answered without a ticket');
+      return { op: 'issued', ms };
+    }
+    case 'call': {
+      const n = m.i % counters.length;
+      const t0 = process.hrtime.bigint();
+      const r = await counters[n]!.sync.request('call', {
+        counterId: `c${n + 1}`,
+        action: { kind: 'next' },
+      });
+      if (r.kind !== 'done') throw new Error('call answered with something else');
+      return { op: 'called', t0: t0.toString(), eventId: r.eventIds[r.eventIds.length - 1]! };
+    }
+    case 'stop':
+      for (const d of [...counters, ...kiosks]) {
+        await d.sync.stop();
+        d.store.close();
+      }
+      counters = [];
+      kiosks = [];
+      return { op: 'stopped' };
+  }
+}
+
+// Requests come one at a time from the bench; answer each in turn.
+let chain = Promise.resolve();
+process.on('message', (m: FarmRequest) => {
+  chain = chain.then(async () => {
+    try {
+      const r = await handle(m);
+      reply(r);
+      if (r.op === 'stopped') process.disconnect();
+    } catch (e) {
+      reply({ op: 'error', message: (e as Error).message });
+    }
+  });
+});
+// The bench went away (killed, crashed): do not linger.
+process.on('disconnect', () => {
+  setTimeout(() => process.exit(0), 2_000).unref();
+});
