@@ -79,6 +79,7 @@ export class Coordinator {
   private readonly rejected = new Map<string, number>();
   private stateTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private busy: Promise<void> = Promise.resolve();
   /** Publishes sent and not yet acknowledged by the broker (see send). */
   private readonly inflight = new Set<Promise<void>>();
 
@@ -90,12 +91,16 @@ export class Coordinator {
   async start(): Promise<void> {
     this.o.client.on('message', (topic, payload) => {
       // Each message is handled to the end before the next, in arrival order: a short synchronous
-      // transaction, then publishes that are queued in order and not waited for (see send).
-      try {
-        this.handle(topic, payload);
-      } catch (e) {
-        this.log.error('message handler failed', { topic, message: (e as Error).message });
-      }
+      // transaction, then publishes that are queued in order and not waited for (see send). Handled on a
+      // microtask, after MQTT.js has finished with the incoming packet: publishing from inside its 'message'
+      // event measured slower (bench sync call p50 ~1.5 → ~2.2 ms).
+      this.busy = this.busy
+        .then(() => {
+          this.handle(topic, payload);
+        })
+        .catch((e: unknown) =>
+          this.log.error('message handler failed', { topic, message: (e as Error).message }),
+        );
     });
     await this.o.client.subscribeAsync(
       [
@@ -116,6 +121,7 @@ export class Coordinator {
 
   /** Resolves when every message received so far has been handled and its answers taken by the broker. */
   async idle(): Promise<void> {
+    await this.busy;
     await Promise.all([...this.inflight]);
   }
 

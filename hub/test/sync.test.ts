@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { printOutcome, stateHash } from '@motcua/shared';
+import { issueTicket, printOutcome, stateHash } from '@motcua/shared';
 import { TestCentre, syncTestConfig, until } from './support/centre.js';
 
 let centre: TestCentre | null = null;
@@ -130,5 +130,40 @@ describe('configuration, presence and state for devices that start', () => {
       5_000,
       'offline after stop',
     );
+  });
+
+  it('a broadcast lost while connected is fetched once a later one shows the hole', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const board = centre.device('board-1', 'display');
+    const kiosk = centre.device('kiosk-1', 'kiosk');
+    await until(() => board.sync.connected && kiosk.sync.connected);
+    await new Promise((r) => setTimeout(r, 300)); // the connect-time catch-up is over
+    // Three tickets the hub stores and whose broadcasts never reach the board (as when a broker drops
+    // messages for a client whose queue is full).
+    const hub = centre.hub.store;
+    for (let i = 0; i < 3; i++) {
+      const r = hub.commit((s) =>
+        issueTicket(
+          s,
+          centre!.config,
+          { areaId: 'a', priority: null, kioskId: 'hub', needsPrint: false },
+          Date.now(),
+        ),
+      );
+      expect(r.ok).toBe(true);
+    }
+    const missing = hub.contiguousSeq('hub');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(board.store.contiguousSeq('hub')).toBeLessThan(missing);
+    // The next broadcast carries a later event of the hub: the board sees the hole and catches up.
+    const r = await kiosk.sync.request('issue', { areaId: 'a', priority: null, needsPrint: false });
+    expect(r.kind).toBe('done');
+    await until(
+      () => board.store.contiguousSeq('hub') === hub.contiguousSeq('hub'),
+      5_000,
+      'board caught up',
+    );
+    expect(board.store.hasGaps()).toBe(false);
+    expect(stateHash(board.store.state)).toBe(stateHash(hub.state));
   });
 });

@@ -70,6 +70,7 @@ export class TestCentre {
       keepaliveS: 2,
       backoff: { initialMs: 50, maxMs: 1000 },
       resendMs: 300,
+      gapCatchUpMs: 200,
     });
     sync.start();
     const d = { id, store, sync, path };

@@ -71,6 +71,11 @@ export class EventStore {
   private flushFailures = 0;
   /** device -> highest seq such that all of 1..seq are stored (the version vector). */
   private readonly vector = new Map<string, number>();
+  /**
+   * device -> no stored (or pending) event of it has a higher seq. Never lower than the truth, so a seq above it
+   * is new without asking SQLite; after a rolled-back write it may be higher, which only costs a lookup.
+   */
+  private readonly highest = new Map<string, number>();
 
   constructor(opts: EventStoreOptions) {
     this.deviceId = opts.deviceId;
@@ -93,6 +98,11 @@ export class EventStore {
     this.hlc = h;
     for (const r of this.st.vectorAll.all() as { device: string; contiguous: number }[])
       this.vector.set(r.device, r.contiguous);
+    for (const r of this.db.prepare('SELECT device, MAX(seq) AS s FROM events GROUP BY device').all() as {
+      device: string;
+      s: number;
+    }[])
+      this.highest.set(r.device, r.s);
     this.engine = this.loadDay(this.today());
   }
 
@@ -308,7 +318,7 @@ export class EventStore {
         continue;
       }
       const e = v.event;
-      if ((this.vector.get(e.device) ?? 0) >= e.seq || this.has(e.id)) {
+      if (this.seen(e)) {
         results.push('duplicate');
         continue;
       }
@@ -342,6 +352,12 @@ export class EventStore {
     return r.changes > 0 ? 'deferred' : 'duplicate';
   }
 
+  /** Whether this event is already stored or pending. */
+  private seen(e: QueueEvent): boolean {
+    if ((this.vector.get(e.device) ?? 0) >= e.seq) return true;
+    return e.seq <= (this.highest.get(e.device) ?? 0) && this.has(e.id);
+  }
+
   private has(id: string): boolean {
     return this.pendingIds.has(id) || this.st.hasEvent.get(id) !== undefined;
   }
@@ -368,7 +384,7 @@ export class EventStore {
             continue;
           }
           const e = v.event;
-          if ((this.vector.get(e.device) ?? 0) >= e.seq || this.has(e.id)) {
+          if (this.seen(e)) {
             results.push('duplicate');
             continue;
           }
@@ -398,6 +414,15 @@ export class EventStore {
   /** The version vector: for each device, all its events up to this seq are stored here. */
   versionVector(): Record<string, number> {
     return Object.fromEntries([...this.vector.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  /**
+   * Whether some device's events are held above a hole (its seq N+2 is here, N+1 is not): a broadcast was lost
+   * on the way (a broker drops messages when a client's queue is full) and catch-up should fetch it.
+   */
+  hasGaps(): boolean {
+    for (const [device, top] of this.highest) if (top > (this.vector.get(device) ?? 0)) return true;
+    return false;
   }
 
   contiguousSeq(device: string): number {
@@ -529,10 +554,12 @@ export class EventStore {
    * unless the events are pending (flush writes the mark with them).
    */
   private advanceVector(device: string, seq: number, write = true): void {
+    const top = Math.max(seq, this.highest.get(device) ?? 0);
+    this.highest.set(device, top);
     let v = this.vector.get(device) ?? 0;
     if (seq !== v + 1) return;
     v = seq;
-    while (this.has(`${device}:${v + 1}`)) v++;
+    while (v < top && this.has(`${device}:${v + 1}`)) v++;
     this.vector.set(device, v);
     if (write) this.st.vectorSet.run(device, v);
   }

@@ -6,7 +6,9 @@
  * hub's retained acknowledgement says it has stored them — a broker PUBACK is not enough, and MQTT.js keeps
  * unsent messages in memory only. Everything received is applied idempotently.
  *
- * Catch-up: on every connect the device asks the hub, by version vector, for what it missed, page by page.
+ * Catch-up: on every connect the device asks the hub, by version vector, for what it missed, page by page; and
+ * while connected, when what arrives shows a hole (a broker may drop messages to a slow client), after
+ * `gapCatchUpMs`.
  *
  * Reconnect: MQTT.js's own fixed-interval reconnect is off; this class reconnects with jittered exponential
  * backoff so a restarted broker is not hit by every device at the same instant. Subscriptions are made only
@@ -64,6 +66,8 @@ export interface DeviceSyncOptions {
   /** Resend period while the outbox is not acknowledged. */
   readonly resendMs?: number;
   readonly random?: () => number;
+  /** How long a hole in the received events may last before catch-up is asked for it (default 1 s). */
+  readonly gapCatchUpMs?: number;
   /** Called with the hub's time from every answer (to correct a SyncedClock). */
   readonly onHubTime?: (hubTime: number) => void;
 }
@@ -93,6 +97,8 @@ export class DeviceSync {
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private resendTimer: NodeJS.Timeout | null = null;
+  private gapTimer: NodeJS.Timeout | null = null;
+  private gapAttempts = 0;
   /** Highest own seq published on the current connection (0 after a connect: everything is sent again). */
   private sentSeq = 0;
   private stopped = false;
@@ -359,7 +365,39 @@ export class DeviceSync {
     if (raw.length === 0) return 0;
     const { stored } = this.o.store.ingestMany(raw, { durable: false });
     if (stored.length > 0) for (const fn of this.listeners) fn(stored);
+    if (stored.length > 0 && this.gapTimer === null && this.o.store.hasGaps()) this.armGapCatchUp();
     return stored.length;
+  }
+
+  /**
+   * A hole may be an event still on its way; if it is still there after `gapCatchUpMs`, ask the hub. While a
+   * hole outlives catch-ups (the hub itself lacks the event until its device sends it again), the wait doubles,
+   * up to five minutes, so a device that never comes back does not make every other one ask every second.
+   */
+  private armGapCatchUp(): void {
+    if (this.stopped) return;
+    const base = this.o.gapCatchUpMs ?? 1_000;
+    const delay = Math.min(300_000, base * 2 ** Math.min(this.gapAttempts, 20));
+    this.gapTimer = setTimeout(() => {
+      if (this.stopped || !this.client?.connected || !this.o.store.hasGaps()) {
+        this.gapTimer = null;
+        this.gapAttempts = 0;
+        return;
+      }
+      this.log.info('events missing between those received; catching up', { attempt: this.gapAttempts + 1 });
+      this.catchUp()
+        .catch((e: unknown) =>
+          this.log.warn('catch-up for missing events failed', { message: (e as Error).message }),
+        )
+        .finally(() => {
+          this.gapTimer = null;
+          if (this.o.store.hasGaps()) {
+            this.gapAttempts++;
+            this.armGapCatchUp();
+          } else this.gapAttempts = 0;
+        });
+    }, delay);
+    this.gapTimer.unref();
   }
 
   private onMessage(topic: string, payload: Buffer): void {
@@ -457,6 +495,7 @@ export class DeviceSync {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.resendTimer) clearTimeout(this.resendTimer);
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.reconnectTimer = null;
     this.resendTimer = null;
     this.failPending('stopped', 'sync stopped');
