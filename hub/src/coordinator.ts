@@ -71,6 +71,12 @@ export interface CoordinatorOptions {
   readonly publisherOf?: (topic: string) => string | typeof ACL_ENFORCED;
 }
 
+/**
+ * At most one retained state summary per this period while events flow. It is for devices that start (running
+ * ones follow the events) and costs a pass over the whole day's state plus a copy to every device.
+ */
+const STATE_PUBLISH_MS = 250;
+
 export class Coordinator {
   private readonly log: Logger;
   private readonly centre: string;
@@ -449,8 +455,9 @@ export class Coordinator {
   }
 
   private broadcast(events: readonly QueueEvent[]): void {
-    for (let i = 0; i < events.length; i += MAX_BATCH)
+    for (let i = 0; i < events.length; i += MAX_BATCH) {
       this.send(busEventsTopic(this.centre), JSON.stringify({ events: events.slice(i, i + MAX_BATCH) }));
+    }
     if (events.length > 0) this.schedulePublishState();
   }
 
@@ -461,7 +468,7 @@ export class Coordinator {
       this.publishState().catch((e: unknown) =>
         this.log.warn('state publish failed', { message: (e as Error).message }),
       );
-    }, 50);
+    }, STATE_PUBLISH_MS);
   }
 
   private async publishState(): Promise<void> {

@@ -19,6 +19,7 @@ import {
 import { QueueEngine, foldEvents } from '../src/domain/engine.js';
 import type { QueueEvent } from '../src/domain/events.js';
 import { stateHash } from '../src/domain/hash.js';
+import { areaCallOrder, areaHead } from '../src/domain/order.js';
 import {
   consecutiveNumbers,
   singleCounterPerTicket,
@@ -281,6 +282,34 @@ describe('invariants hold even when cut-off devices conflict', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('the head of each area queue found in one pass is the first of the full call order, under every policy', () => {
+    const policies = [
+      { mode: 'interleave', everyN: 2, maxConsecutive: 2 },
+      { mode: 'priority-first', maxConsecutive: 3 },
+      { mode: 'priority-first', maxConsecutive: null },
+      { mode: 'fifo', maxConsecutive: null },
+    ] as const;
+    const configs = policies.map((priorityPolicy) => testConfig({ priorityPolicy }));
+    let compared = 0;
+    fc.assert(
+      fc.property(opsArb, fc.integer({ min: 0, max: 40 }), (ops, cut) => {
+        const { events } = run(ops);
+        // also part-way through the day, where queues are longer
+        for (const evs of [events, events.slice(0, Math.floor((events.length * cut) / 40))])
+          for (const c of configs) {
+            const s = foldEvents(c, DAY, evs).state;
+            for (const area of ['a', 'b']) {
+              const order = areaCallOrder(s, c, area);
+              if (order.length > 0) compared++;
+              expect(areaHead(s, c, area)?.id ?? null).toBe(order[0]?.id ?? null);
+            }
+          }
+      }),
+      { numRuns: 150 },
+    );
+    expect(compared).toBeGreaterThan(300);
   });
 
   it('the generated histories are not trivial (calls, services, and real conflicts happen)', () => {

@@ -91,6 +91,29 @@ export function areaCallOrder(s: QueueState, config: CentreConfig, areaId: strin
 }
 
 /**
+ * The first of areaCallOrder(s, config, areaId), found in one pass without sorting the queue (calling "next"
+ * needs only the head; a provincial area may hold hundreds waiting).
+ */
+export function areaHead(s: QueueState, config: CentreConfig, areaId: string): TicketState | null {
+  const area: AreaState | undefined = s.areas.get(areaId);
+  const ids = s.waitingByArea.get(areaId);
+  if (!area || !ids) return null;
+  let priority: TicketState | null = null;
+  let normal: TicketState | null = null;
+  for (const id of ids) {
+    const t = s.tickets.get(id)!;
+    if (!isCallable(t)) continue;
+    if (t.priority !== null) {
+      if (priority === null || compareQueue(t, priority) < 0) priority = t;
+    } else if (normal === null || compareQueue(t, normal) < 0) normal = t;
+  }
+  if (priority === null || normal === null) return priority ?? normal;
+  const policy = policyFor(config, areaId);
+  if (policy.mode === 'fifo') return compareQueue(priority, normal) <= 0 ? priority : normal;
+  return takePriority(policy, area) ? priority : normal;
+}
+
+/**
  * The ticket the counter should call next: first anything transferred to this counter, then its areas in its
  * order of preference. Null when nobody waits for it.
  */
@@ -104,7 +127,7 @@ export function pickNext(s: QueueState, config: CentreConfig, counterId: string)
   const counter = config.counters.find((c) => c.id === counterId);
   if (!counter) return null;
   for (const areaId of counter.areas) {
-    const first = areaCallOrder(s, config, areaId)[0];
+    const first = areaHead(s, config, areaId);
     if (first) return first;
   }
   return null;

@@ -122,7 +122,13 @@ export class DeviceSync {
     return this.hubOffsetMs;
   }
 
+  /** The hub's last retained summary (bus/state), or null. Parsed when asked for: it comes several times a second. */
   get state(): unknown {
+    if (this.lastState instanceof Buffer) {
+      const raw = this.lastState;
+      this.lastState = parsePayload(raw);
+      if (this.lastState === null) this.log.warn('unreadable state summary skipped', { bytes: raw.length });
+    }
     return this.lastState;
   }
 
@@ -403,6 +409,10 @@ export class DeviceSync {
   private onMessage(topic: string, payload: Buffer): void {
     const t = parseTopic(topic);
     if (t?.centreId !== this.o.centreId) return;
+    if (t.kind === 'busState') {
+      this.lastState = payload;
+      return;
+    }
     const body = parsePayload(payload);
     if (body === null) {
       this.log.warn('unreadable message skipped', { topic });
@@ -446,9 +456,6 @@ export class DeviceSync {
           if (m.success) this.store(m.data.events);
           return;
         }
-        case 'busState':
-          this.lastState = body;
-          return;
         case 'config':
           this.onConfig(body);
           return;
@@ -457,7 +464,8 @@ export class DeviceSync {
         case 'presence':
           return;
         default: {
-          const never: never = t;
+          // (bus/state is kept unparsed above)
+          const never: never = t.kind;
           return never;
         }
       }
