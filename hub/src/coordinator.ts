@@ -287,7 +287,8 @@ export class Coordinator {
     const reply = this.answer(device, kind, parsed.data, requestId);
     // Both leave in this tick, in this order, without waiting for the broker's PUBACK of either: the answer
     // first (one subscriber, so the device that asked is not served after the whole hall).
-    this.respond(device, { requestId, ...reply.response });
+    if (reply.json !== undefined) this.send(responseTopic(this.centre, device), reply.json);
+    else this.respond(device, { requestId, ...reply.response });
     this.broadcast(reply.events);
   }
 
@@ -296,7 +297,7 @@ export class Coordinator {
     kind: RequestKind,
     body: unknown,
     requestId: string,
-  ): { response: Reply; events: QueueEvent[] } {
+  ): { response: Reply; events: QueueEvent[]; json?: string } {
     const store = this.o.store;
     const hubTime = this.o.clock.now();
     if (kind === 'catchup') {
@@ -313,7 +314,7 @@ export class Coordinator {
     const decide = this.decision(device, role, kind, body);
     if (typeof decide === 'string')
       return { response: { ok: false, reason: 'forbidden', message: decide }, events: [] };
-    const out: { response: Reply | null } = { response: null };
+    const out: { response: Reply | null; json?: string } = { response: null };
     const r = store.commit(decide, (evs, ticketId) => {
       out.response = {
         ok: true,
@@ -326,7 +327,9 @@ export class Coordinator {
           hubTime,
         },
       };
-      store.recordRequest(device, requestId, JSON.stringify({ requestId, ...out.response }));
+      // stored for a retried request, and sent as it is now
+      out.json = JSON.stringify({ requestId, ...out.response });
+      store.recordRequest(device, requestId, out.json);
     });
     const response = out.response;
     if (!r.ok || response === null)
@@ -334,7 +337,9 @@ export class Coordinator {
         response: { ok: false, reason: r.ok ? 'internal' : r.reason, message: r.ok ? '' : r.message },
         events: [],
       };
-    return { response, events: [...r.events] };
+    return out.json === undefined
+      ? { response, events: [...r.events] }
+      : { response, events: [...r.events], json: out.json };
   }
 
   private roleOf(device: string): { role: string; counterId?: string } | null {
