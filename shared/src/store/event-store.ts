@@ -67,7 +67,8 @@ export class EventStore {
    */
   private pending: QueueEvent[] = [];
   private readonly pendingIds = new Set<string>();
-  private flushTimer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  /** Cancels the scheduled flush, if one is scheduled. */
+  private cancelFlush: (() => void) | null = null;
   private flushFailures = 0;
   /** device -> highest seq such that all of 1..seq are stored (the version vector). */
   private readonly vector = new Map<string, number>();
@@ -252,11 +253,8 @@ export class EventStore {
 
   /** Writes the events taken by non-durable ingests (no fsync). Throws a StoreError if the write fails. */
   flush(): void {
-    if (this.flushTimer) {
-      clearImmediate(this.flushTimer as NodeJS.Immediate);
-      clearTimeout(this.flushTimer as NodeJS.Timeout);
-      this.flushTimer = null;
-    }
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     if (this.pending.length === 0 || this.closed) return;
     if (!this.relaxed && !this.db.inTransaction) {
       // SQLite applies PRAGMA synchronous when the statement is prepared: a prepared statement run again
@@ -286,9 +284,9 @@ export class EventStore {
   }
 
   private scheduleFlush(delayMs = 0): void {
-    if (this.flushTimer || this.closed) return;
+    if (this.cancelFlush || this.closed) return;
     const run = (): void => {
-      this.flushTimer = null;
+      this.cancelFlush = null;
       try {
         this.flush();
       } catch (e) {
@@ -302,8 +300,13 @@ export class EventStore {
         this.scheduleFlush(Math.min(5_000, 50 * this.flushFailures));
       }
     };
-    this.flushTimer = delayMs === 0 ? setImmediate(run) : setTimeout(run, delayMs);
-    if (delayMs !== 0) (this.flushTimer as NodeJS.Timeout).unref();
+    if (delayMs === 0) {
+      const t = setImmediate(run);
+      this.cancelFlush = () => clearImmediate(t);
+    } else {
+      const t = setTimeout(run, delayMs).unref();
+      this.cancelFlush = () => clearTimeout(t);
+    }
   }
 
   private ingestLater(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
