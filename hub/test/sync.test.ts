@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { issueTicket, printOutcome, stateHash } from '@motcua/shared';
+import { ManualClock, issueTicket, printOutcome, stateHash } from '@motcua/shared';
 import { TestCentre, syncTestConfig, until } from './support/centre.js';
 
 let centre: TestCentre | null = null;
@@ -130,6 +130,20 @@ describe('configuration, presence and state for devices that start', () => {
       5_000,
       'offline after stop',
     );
+  });
+
+  it('a device restarted with its clock a day behind is still shown online (its epoch stays above the old one)', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const first = centre.device('kiosk-1', 'kiosk', centre.broker.url, new ManualClock(Date.now()));
+    await until(() => centre!.hub.coordinator.presenceOf('kiosk-1')?.online === true, 5_000, 'online');
+    const old = centre.hub.coordinator.presenceOf('kiosk-1')!.epoch;
+    await first.sync.stop();
+    first.store.close();
+    await until(() => centre!.hub.coordinator.presenceOf('kiosk-1')?.online === false, 5_000, 'offline');
+    const behind = new ManualClock(Date.now() - 24 * 3600_000);
+    centre.device('kiosk-1', 'kiosk', centre.broker.url, behind);
+    await until(() => centre!.hub.coordinator.presenceOf('kiosk-1')?.online === true, 5_000, 'online again');
+    expect(centre.hub.coordinator.presenceOf('kiosk-1')!.epoch).toBeGreaterThan(old);
   });
 
   it('a broadcast lost while connected is fetched once a later one shows the hole', async () => {

@@ -147,9 +147,26 @@ export class DeviceSync {
     this.connect();
   }
 
+  /**
+   * A presence epoch above every earlier session's, also across restarts and when the clock has gone back
+   * (a kiosk with a wrong clock, corrected since): the last one is kept in SQLite. The clock only makes it
+   * roughly comparable between devices in logs.
+   */
+  private nextEpoch(): number {
+    const stored = Number(this.o.store.getMeta('presence-epoch') ?? '0');
+    const epoch = Math.max(this.epoch + 1, (Number.isFinite(stored) ? stored : 0) + 1, this.o.clock.now());
+    try {
+      this.o.store.setMeta('presence-epoch', String(epoch));
+    } catch (e) {
+      // A full disk must not keep the device off the network; the epoch is still above this process's last.
+      this.log.warn('presence epoch not stored', { message: (e as Error).message });
+    }
+    return epoch;
+  }
+
   private connect(): void {
     if (this.stopped) return;
-    this.epoch = Math.max(this.epoch + 1, this.o.clock.now());
+    this.epoch = this.nextEpoch();
     const presence = presenceTopic(this.o.centreId, this.o.deviceId);
     const opts: IClientOptions = {
       clientId: `motcua-${this.o.deviceId}`,
