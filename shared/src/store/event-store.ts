@@ -189,9 +189,8 @@ export class EventStore {
       this.tx(() => {
         this.st.ensureDay.run(this.engine.day, encodeHlc(h));
         for (const e of events) {
-          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+          this.writeEvent(e);
           if (this.keepsOutbox) this.st.insertOutbox.run(e.seq, e.id);
-          projectEvent(this.st, e);
           this.advanceVector(e.device, e.seq);
         }
         inTransaction?.(events, decision.ticketId);
@@ -267,8 +266,7 @@ export class EventStore {
     try {
       this.tx(() => {
         for (const e of batch) {
-          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
-          projectEvent(this.st, e);
+          this.writeEvent(e);
           devices.add(e.device);
         }
         // Every pending event is written in this transaction, so the in-memory marks are now true on disk.
@@ -310,6 +308,27 @@ export class EventStore {
   }
 
   private ingestLater(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
+    const { results, stored, hlc } = this.sortInputs(inputs, (e) => {
+      this.pending.push(e);
+      this.pendingIds.add(e.id);
+      this.advanceVector(e.device, e.seq, false);
+    });
+    this.hlc = hlc;
+    if (stored.length > 0) this.scheduleFlush();
+    this.rollDay();
+    this.engine.applyMany(stored);
+    return { results, stored };
+  }
+
+  /**
+   * Validates each input, skips what is stored or pending, and hands each new event to `take`; returns what
+   * happened to each input, the new events, and the clock after receiving them (the caller keeps it once the
+   * events are taken for good).
+   */
+  private sortInputs(
+    inputs: readonly unknown[],
+    take: (e: QueueEvent) => void,
+  ): { results: IngestResult[]; stored: QueueEvent[]; hlc: Hlc } {
     const results: IngestResult[] = [];
     const stored: QueueEvent[] = [];
     const now = this.clock.now();
@@ -330,17 +349,17 @@ export class EventStore {
       } catch (err) {
         this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
       }
-      this.pending.push(e);
-      this.pendingIds.add(e.id);
-      this.advanceVector(e.device, e.seq, false);
+      take(e);
       results.push('stored');
       stored.push(e);
     }
-    this.hlc = h;
-    if (stored.length > 0) this.scheduleFlush();
-    this.rollDay();
-    this.engine.applyMany(stored);
-    return { results, stored };
+    return { results, stored, hlc: h };
+  }
+
+  /** The event row and its ticket projection; inside a transaction. */
+  private writeEvent(e: QueueEvent): void {
+    this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
+    projectEvent(this.st, e);
   }
 
   /** An input that did not validate: logged and refused, or kept for a newer version of this software. */
@@ -374,40 +393,20 @@ export class EventStore {
   }
 
   private ingestInTransaction(inputs: readonly unknown[]): { results: IngestResult[]; stored: QueueEvent[] } {
-    const results: IngestResult[] = [];
-    const stored: QueueEvent[] = [];
-    const now = this.clock.now();
-    let h = this.hlc;
+    let out: { results: IngestResult[]; stored: QueueEvent[]; hlc: Hlc } | null = null;
     try {
       this.tx(() => {
-        for (const input of inputs) {
-          const v = validateEvent(input);
-          if (!v.ok) {
-            results.push(this.reject(input, v));
-            continue;
-          }
-          const e = v.event;
-          if (this.seen(e)) {
-            results.push('duplicate');
-            continue;
-          }
-          try {
-            h = receive(h, decodeHlc(e.hlc)!, now);
-          } catch (err) {
-            this.log.warn('event from a clock too far ahead', { id: e.id, message: (err as Error).message });
-          }
-          this.st.insertEvent.run(e.id, e.device, e.seq, e.hlc, e.day, e.type, e.v, JSON.stringify(e));
-          projectEvent(this.st, e);
+        out = this.sortInputs(inputs, (e) => {
+          this.writeEvent(e);
           this.advanceVector(e.device, e.seq);
-          results.push('stored');
-          stored.push(e);
-        }
+        });
       });
     } catch (e) {
       this.reloadVector();
       throw classifyWriteError(e);
     }
-    this.hlc = h;
+    const { results, stored, hlc } = out!;
+    this.hlc = hlc;
     if (stored.length > 0) this.commitsSinceCheckpoint++;
     this.rollDay();
     this.engine.applyMany(stored);
