@@ -44,6 +44,22 @@ function kiosk(c: FaultCentre, db: string, url: string, faketime?: string[]): Ch
   );
 }
 
+/** Rows of a query on the (stopped) kiosk's own SQLite file. */
+function kioskEvents(c: FaultCentre, db: string, sql: string): unknown[] {
+  const store = new EventStore({
+    path: db,
+    deviceId: 'kiosk-1',
+    config: c.config,
+    clock: c.clock,
+    logger: c.logger,
+  });
+  try {
+    return store.db.prepare(sql).all();
+  } finally {
+    store.close();
+  }
+}
+
 /** Sends a command and returns the next line of output. */
 async function ask(child: Child, command: string, timeoutMs = 15_000): Promise<string> {
   const n = child.lines.length;
@@ -89,19 +105,8 @@ describe('a kiosk with a wrong clock', () => {
       expect(hub.state.rejected).toEqual([]);
       expect(await ask(child, 'exit')).toBe('BYE');
       // Every event the kiosk wrote is for the hub's day.
-      const store = new EventStore({
-        path: db,
-        deviceId: 'kiosk-1',
-        config: c.config,
-        clock: c.clock,
-        logger: c.logger,
-      });
-      try {
-        const days = store.db.prepare('SELECT DISTINCT day FROM events').all() as { day: string }[];
-        expect(days.map((d) => d.day)).toEqual([hubDay]);
-      } finally {
-        store.close();
-      }
+      const days = kioskEvents(c, db, 'SELECT DISTINCT day FROM events') as { day: string }[];
+      expect(days.map((d) => d.day)).toEqual([hubDay]);
       console.info(`[fault-clock] faketime ${faketime.join(' ')}: own day ${ownDay}, issued for ${hubDay}`);
     },
     60_000,
@@ -131,18 +136,8 @@ describe('a kiosk with a wrong clock', () => {
     expect(t.slice(0, 1).concat(t.slice(2, 3), t.slice(5))).toEqual(['T', 'lease', hubDay]);
     expect(await ask(right, 'exit')).toBe('BYE');
 
-    const store = new EventStore({
-      path: db,
-      deviceId: 'kiosk-1',
-      config: c.config,
-      clock: c.clock,
-      logger: c.logger,
-    });
-    try {
-      const days = store.db.prepare('SELECT day, type FROM events').all() as { day: string; type: string }[];
-      expect(days).toEqual([{ day: hubDay, type: 'ticket.issued' }]);
-    } finally {
-      store.close();
-    }
+    expect(kioskEvents(c, db, 'SELECT day, type FROM events')).toEqual([
+      { day: hubDay, type: 'ticket.issued' },
+    ]);
   }, 60_000);
 });
