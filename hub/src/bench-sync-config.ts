@@ -1,5 +1,14 @@
 /** The centre `motcua bench sync` simulates (shared by the bench and its child process of simulated devices). */
-import { AROUND_THE_CLOCK, parseConfig, type CentreConfig } from '@motcua/shared';
+import { join } from 'node:path';
+import {
+  AROUND_THE_CLOCK,
+  EventStore,
+  parseConfig,
+  silentLogger,
+  systemClock,
+  type CentreConfig,
+} from '@motcua/shared';
+import { DeviceSync } from '@motcua/shared/sync/device-sync';
 
 export const BENCH_AREAS: readonly string[] = ['a', 'b', 'c', 'd'];
 
@@ -34,4 +43,38 @@ export function benchSyncConfig(counters: number, kiosks: number): CentreConfig 
     kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
     hours: AROUND_THE_CLOCK,
   });
+}
+
+export interface BenchDevice {
+  readonly id: string;
+  readonly store: EventStore;
+  readonly sync: DeviceSync;
+}
+
+/** A simulated device: its own SQLite file in `dir` and its own MQTT connection (not started). */
+export function benchDevice(
+  config: CentreConfig,
+  url: string,
+  dir: string,
+  id: string,
+  role: string,
+): BenchDevice {
+  const store = new EventStore({
+    path: join(dir, `${id}.db`),
+    deviceId: id,
+    config,
+    clock: systemClock,
+    logger: silentLogger,
+  });
+  const sync = new DeviceSync({
+    url,
+    centreId: config.centre.id,
+    deviceId: id,
+    role,
+    store,
+    clock: systemClock,
+    logger: silentLogger,
+    requestTimeoutMs: 10_000,
+  });
+  return { id, store, sync };
 }

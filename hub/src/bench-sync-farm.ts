@@ -9,10 +9,7 @@
  * Times cross the process boundary as `process.hrtime.bigint()` (CLOCK_MONOTONIC, the same clock in every
  * process on the machine).
  */
-import { join } from 'node:path';
-import { EventStore, silentLogger, systemClock } from '@motcua/shared';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
-import { BENCH_AREAS, benchSyncConfig } from './bench-sync-config.js';
+import { BENCH_AREAS, benchDevice, benchSyncConfig, type BenchDevice } from './bench-sync-config.js';
 
 export type FarmRequest =
   | { op: 'init'; url: string; counters: number; kiosks: number; dir: string }
@@ -29,13 +26,8 @@ export type FarmReply =
   | { op: 'stopped' }
   | { op: 'error'; message: string };
 
-interface Device {
-  readonly store: EventStore;
-  readonly sync: DeviceSync;
-}
-
-let counters: Device[] = [];
-let kiosks: Device[] = [];
+let counters: BenchDevice[] = [];
+let kiosks: BenchDevice[] = [];
 
 function reply(r: FarmReply): void {
   process.send?.(r);
@@ -45,26 +37,7 @@ async function handle(m: FarmRequest): Promise<FarmReply> {
   switch (m.op) {
     case 'init': {
       const config = benchSyncConfig(m.counters, m.kiosks);
-      const device = (id: string, role: string): Device => {
-        const store = new EventStore({
-          path: join(m.dir, `${id}.db`),
-          deviceId: id,
-          config,
-          clock: systemClock,
-          logger: silentLogger,
-        });
-        const sync = new DeviceSync({
-          url: m.url,
-          centreId: config.centre.id,
-          deviceId: id,
-          role,
-          store,
-          clock: systemClock,
-          logger: silentLogger,
-          requestTimeoutMs: 10_000,
-        });
-        return { store, sync };
-      };
+      const device = (id: string, role: string): BenchDevice => benchDevice(config, m.url, m.dir, id, role);
       counters = Array.from({ length: m.counters }, (_, i) => device(`counter-c${i + 1}`, 'counter'));
       kiosks = Array.from({ length: m.kiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk'));
       const all = [...counters, ...kiosks];

@@ -25,11 +25,11 @@ import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { fileURLToPath } from 'node:url';
-import { EventStore, silentLogger, systemClock, type EventDraft } from '@motcua/shared';
-import { DeviceSync, setNoDelay } from '@motcua/shared/sync/device-sync';
+import { silentLogger, systemClock, type EventDraft } from '@motcua/shared';
+import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '@motcua/shared/testing/mosquitto';
 import type { FarmReply, FarmRequest } from './bench-sync-farm.js';
-import { benchSyncConfig } from './bench-sync-config.js';
+import { benchDevice, benchSyncConfig, type BenchDevice } from './bench-sync-config.js';
 import { startHub } from './hub.js';
 
 export { BENCH_AREAS, benchSyncConfig } from './bench-sync-config.js';
@@ -98,11 +98,7 @@ async function until(cond: () => boolean, timeoutMs: number, what: string): Prom
   }
 }
 
-interface Device {
-  readonly id: string;
-  readonly store: EventStore;
-  readonly sync: DeviceSync;
-}
+type Device = BenchDevice;
 
 /** The child process of simulated counters and kiosks; one request at a time. */
 interface Farm {
@@ -187,24 +183,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
   let farm: Farm | null = null;
 
   const device = (id: string, role: string): Device => {
-    const store = new EventStore({
-      path: join(simDir, `${id}.db`),
-      deviceId: id,
-      config,
-      clock: systemClock,
-      logger: silentLogger,
-    });
-    const sync = new DeviceSync({
-      url: broker.url,
-      centreId,
-      deviceId: id,
-      role,
-      store,
-      clock: systemClock,
-      logger: silentLogger,
-      requestTimeoutMs: 10_000,
-    });
-    const d = { id, store, sync };
+    const d = benchDevice(config, broker.url, simDir, id, role);
     devices.push(d);
     return d;
   };
