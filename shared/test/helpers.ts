@@ -1,4 +1,4 @@
-import { testCentreConfig } from '../src/testing/centre-config.js';
+import { testCentreConfig } from '@motcua/testing/centre-config';
 import type { CentreConfig, ConfigInput } from '../src/config.js';
 import { decodeHlc, encodeHlc, initialHlc, receive, tick, type Hlc } from '../src/domain/hlc.js';
 import type { EventDraft, QueueEvent } from '../src/domain/events.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PrintService, type PrintFailureReason, type TicketJournal } from '../src/print-job.js';
 import { renderTicket } from '../src/render.js';
 import { FAKE_STATUS, FakePrinter, FakeTransport } from '../src/transport/fake.js';
-import { startFakeSerialPrinter, startFakeTcpPrinter } from '../src/transport/fake-servers.js';
+import { startFakeSerialPrinter, startFakeTcpPrinter } from '@motcua/testing/printer-servers';
 import { SerialTransport } from '../src/transport/serial.js';
 import { TcpTransport } from '../src/transport/tcp.js';
 import type { PrinterTransport } from '../src/transport/types.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderTicket } from '../src/render.js';
 import { DeviceFileTransport } from '../src/transport/device-file.js';
 import { FAKE_STATUS, FakePrinter, FakeTransport } from '../src/transport/fake.js';
-import { startFakeSerialPrinter, startFakeTcpPrinter } from '../src/transport/fake-servers.js';
+import { startFakeSerialPrinter, startFakeTcpPrinter } from '@motcua/testing/printer-servers';
 import { SerialTransport } from '../src/transport/serial.js';
 import { TcpTransport } from '../src/transport/tcp.js';
 import { TransportError, type PrinterTransport } from '../src/transport/types.js';

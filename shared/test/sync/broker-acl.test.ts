@@ -20,8 +20,8 @@ import {
   requestTopic,
   responseTopic,
 } from '../../src/sync/topics.js';
-import { ClientPool, MessageLog } from '../../src/testing/mqtt.js';
-import { productionConfForTest, startMosquitto, type RunningMosquitto } from '../../src/testing/mosquitto.js';
+import { ClientPool, MessageLog } from '@motcua/testing/mqtt';
+import { productionConfForTest, startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
 
 const CENTRE = 'q1-hcm';
 const HUB = 'hub-q1';

@@ -7,13 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildAclFile, buildPasswordFile } from '../../src/sync/acl.js';
 import { busEventsTopic, eventsTopic, filters } from '../../src/sync/topics.js';
-import { ClientPool, MessageLog } from '../../src/testing/mqtt.js';
+import { ClientPool, MessageLog } from '@motcua/testing/mqtt';
 import {
   productionConfForTest,
   rewriteConf,
   startMosquitto,
   type RunningMosquitto,
-} from '../../src/testing/mosquitto.js';
+} from '@motcua/testing/mosquitto';
 
 const CENTRE = 'q1-hcm';
 const HUB = 'hub-q1';

@@ -11,14 +11,14 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAclFile, buildPasswordFile } from '../../src/sync/acl.js';
 import { ackTopic, busEventsTopic, configTopic, presenceTopic } from '../../src/sync/topics.js';
-import { ClientPool, MessageLog } from '../../src/testing/mqtt.js';
+import { ClientPool, MessageLog } from '@motcua/testing/mqtt';
 import {
   defaultTestConf,
   productionConfForTest,
   startMosquitto,
   type ConfContext,
   type RunningMosquitto,
-} from '../../src/testing/mosquitto.js';
+} from '@motcua/testing/mosquitto';
 
 const CENTRE = 'q1-hcm';
 const HUB = 'hub-q1';

@@ -24,7 +24,7 @@ import {
   responseTopic,
   type DeviceRole,
 } from '../../src/sync/topics.js';
-import { rewriteConf } from '../../src/testing/mosquitto.js';
+import { rewriteConf } from '@motcua/testing/mosquitto';
 
 const C = 'q1-hcm';
 

@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
-import { startFaultProxy, type FaultProxy } from '../../src/testing/fault-proxy.js';
-import { startMosquitto, type RunningMosquitto } from '../../src/testing/mosquitto.js';
-import { ClientPool, MessageLog } from '../../src/testing/mqtt.js';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
+import { startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
+import { ClientPool, MessageLog } from '@motcua/testing/mqtt';
 
 let broker: RunningMosquitto | undefined;
 let proxy: FaultProxy | undefined;

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger, printOutcome, stateHash } from '@motcua/shared';
-import { startFaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { startFaultProxy } from '@motcua/testing/fault-proxy';
 import { syncTestConfig, until } from './support/centre.js';
 import {
   FaultCentre,

@@ -9,7 +9,7 @@
  * Times cross the process boundary as `process.hrtime.bigint()` (CLOCK_MONOTONIC, the same clock in every
  * process on the machine).
  */
-import { BENCH_AREAS, benchDevice, benchSyncConfig, type BenchDevice } from './bench-sync-config.js';
+import { BENCH_AREAS, benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
 
 export type FarmRequest =
   | { op: 'init'; url: string; counters: number; kiosks: number; dir: string }

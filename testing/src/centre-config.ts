@@ -1,6 +1,6 @@
 /** The small centre every test uses: two areas, three counters, two kiosks, open around the clock. */
-import { parseConfig, type CentreConfig, type ConfigInput } from '../config.js';
-import { AROUND_THE_CLOCK } from '../config/examples.js';
+import { parseConfig, type CentreConfig, type ConfigInput } from '@motcua/shared/config';
+import { AROUND_THE_CLOCK } from '@motcua/shared/config/examples';
 
 export function testCentreConfig(over: Partial<ConfigInput> = {}): CentreConfig {
   return parseConfig({

@@ -15,9 +15,9 @@ import {
   type Logger,
 } from '@motcua/shared';
 import { DeviceSync } from '@motcua/shared/sync/device-sync';
-import { startMosquitto, type RunningMosquitto } from '@motcua/shared/testing/mosquitto';
-import { testCentreConfig } from '@motcua/shared/testing/centre-config';
-import { startHub, type RunningHub } from '../../src/hub.js';
+import { startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
+import { testCentreConfig } from '@motcua/testing/centre-config';
+import { startHub, type RunningHub } from '@motcua/hub/hub';
 
 export function syncTestConfig(over: Partial<ConfigInput> = {}): CentreConfig {
   return testCentreConfig(over);
@@ -43,7 +43,7 @@ export class TestCentre {
   ) {}
 
   async start(opts: { persistence?: boolean } = {}): Promise<this> {
-    const { defaultTestConf } = await import('@motcua/shared/testing/mosquitto');
+    const { defaultTestConf } = await import('@motcua/testing/mosquitto');
     this.broker = await startMosquitto({ conf: defaultTestConf({ persistence: opts.persistence ?? true }) });
     this.hub = await startHub({
       config: this.config,

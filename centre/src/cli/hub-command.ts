@@ -8,7 +8,7 @@ import {
   systemClock,
 } from '@motcua/shared';
 import { startDemoDevices } from '../demo.js';
-import { startHub } from '../hub.js';
+import { startHub } from '@motcua/hub/hub';
 import type { CliIo } from './io.js';
 
 export async function hubCommand(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 /**
- * A kiosk process (hub/test/fixtures/kiosk-child.ts: EventStore on a file + DeviceSync + KioskIssuer) issues and
+ * A kiosk process (testing/test/fixtures/kiosk-child.ts: EventStore on a file + DeviceSync + KioskIssuer) issues and
  * prints in a loop and is SIGKILLed at random moments, 12 times; some of its lives are spent online, some behind
  * a silent partition (issuing from leases and its series). Every ticket it reported (a line written after the
  * commit returned) must be at the hub exactly once, and nothing may be doubled: no ticket issued twice, no
@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStore, memoryLogger, stateHash } from '@motcua/shared';
-import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { syncTestConfig, until } from './support/centre.js';
 import {
   FaultCentre,

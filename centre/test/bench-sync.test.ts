@@ -47,7 +47,7 @@ describe('motcua bench sync', () => {
   }, 90_000);
 
   it('says clearly when Mosquitto is missing and exits non-zero', async () => {
-    const { benchSync, BenchSetupError } = await import('../src/bench-sync.js');
+    const { benchSync, BenchSetupError } = await import('../src/bench/sync.js');
     await expect(benchSync({ mosquitto: '/nonexistent/mosquitto' })).rejects.toBeInstanceOf(BenchSetupError);
   });
 });

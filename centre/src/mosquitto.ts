@@ -1,5 +1,6 @@
 /**
- * A real Mosquitto for tests: temp dir, OS-assigned port, always cleaned up.
+ * A local Mosquitto process (product module: `bench sync` and the test suites start their broker through it):
+ * temp dir, OS-assigned port, always cleaned up.
  *
  * - The port is found by binding port 0 and releasing it; if Mosquitto then loses the race for it
  *   (EADDRINUSE) a fresh port is tried. `restart()` keeps the port and the persistence dir, so clients
@@ -87,47 +88,7 @@ export function defaultTestConf(opts: { persistence?: boolean } = {}): (ctx: Con
     ].join('\n');
 }
 
-/**
- * Replaces the values of directives in a Mosquitto config (every uncommented occurrence); `null`
- * comments the directive out. Throws if a directive is missing, so a test notices when the production
- * file stops declaring something it relies on.
- */
-export function rewriteConf(text: string, replacements: Readonly<Record<string, string | null>>): string {
-  const found = new Set<string>();
-  const out = text.split('\n').map((line) => {
-    const m = /^(\s*)([a-z_]+)(\s+)(.*)$/.exec(line);
-    if (m === null) return line;
-    const directive = m[2]!;
-    const value = replacements[directive];
-    if (value === undefined) return line;
-    found.add(directive);
-    if (value === null) return `# (removed for test) ${line}`;
-    return `${m[1]!}${directive}${m[3]!}${value}`;
-  });
-  const missing = Object.keys(replacements).filter((d) => !found.has(d));
-  if (missing.length > 0) throw new Error(`config lacks directive(s): ${missing.join(', ')}`);
-  return out.join('\n');
-}
-
-/**
- * The production config (build/mosquitto/mosquitto.conf) pointed at the test's port and temp dir:
- * only the `[templated]` directives change. The files `passwd` and `acl` must be given in `files`.
- */
-export function productionConfForTest(text: string): (ctx: ConfContext) => string {
-  return (ctx) => {
-    const rewritten = rewriteConf(text, {
-      listener: `${ctx.port} ${ctx.host}`,
-      password_file: join(ctx.dir, 'passwd'),
-      acl_file: join(ctx.dir, 'acl'),
-      persistence_location: ctx.dataDir,
-      log_dest: 'stderr',
-      ...(isRoot() ? { user: 'root' } : {}),
-    });
-    return rewritten;
-  };
-}
-
-function isRoot(): boolean {
+export function isRoot(): boolean {
   return process.getuid?.() === 0;
 }
 

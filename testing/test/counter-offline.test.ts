@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { printOutcome, stateHash } from '@motcua/shared';
-import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { CounterPanel, soleAreas } from '@motcua/counter-display/counter';
 import { TestCentre, syncTestConfig, until } from './support/centre.js';
 

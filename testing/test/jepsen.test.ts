@@ -26,10 +26,10 @@ import {
 import { Prng } from '@motcua/shared/sim/prng';
 import { singleCounterPerTicket, uniqueNumbers } from '@motcua/shared/sim/invariants';
 import { DeviceSync } from '@motcua/shared/sync/device-sync';
-import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
-import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/shared/testing/mosquitto';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
+import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
 import { KioskIssuer } from '@motcua/kiosk/issuer';
-import { startHub, type RunningHub } from '../src/hub.js';
+import { startHub, type RunningHub } from '@motcua/hub/hub';
 import { syncTestConfig, until } from './support/centre.js';
 
 const SEED = 20_261_121;

@@ -14,8 +14,8 @@ import { promisify } from 'node:util';
 import mqttPacket from 'mqtt-packet';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger, printOutcome, stateHash, systemClock, type QueueEvent } from '@motcua/shared';
-import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/shared/testing/mosquitto';
-import { startHub, type RunningHub } from '../src/hub.js';
+import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
+import { startHub, type RunningHub } from '@motcua/hub/hub';
 import { syncTestConfig, until } from './support/centre.js';
 import { closeDevice, eventRows, openDevice, type FaultDevice } from './support/fault.js';
 

@@ -3,7 +3,7 @@
  * bench starts itself (on a free port) and stops at the end. Not a test: it prints.
  *
  * Two processes simulate the centre. This one runs the hub (coordinator + its SQLite) and `displays` hall
- * displays; a child process (bench-sync-farm.ts) runs `counters` counter panels and `kiosks` kiosks. Every
+ * displays; a child process (sync-farm.ts) runs `counters` counter panels and `kiosks` kiosks. Every
  * device has its own SQLite file and its own MQTT connection (DeviceSync) and stores every broadcast. In a
  * centre each device is its own machine: kept in the hub's process, forty counters storing each broadcast would
  * sit on the event loop between the hub and the displays, and the call figure would measure that queue.
@@ -27,12 +27,12 @@ import mqtt from 'mqtt';
 import { fileURLToPath } from 'node:url';
 import { silentLogger, systemClock, type EventDraft } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
-import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '@motcua/shared/testing/mosquitto';
-import type { FarmReply, FarmRequest } from './bench-sync-farm.js';
-import { benchDevice, benchSyncConfig, type BenchDevice } from './bench-sync-config.js';
-import { startHub } from './hub.js';
+import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '../mosquitto.js';
+import type { FarmReply, FarmRequest } from './sync-farm.js';
+import { benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
+import { startHub } from '@motcua/hub/hub';
 
-export { BENCH_AREAS, benchSyncConfig } from './bench-sync-config.js';
+export { BENCH_AREAS, benchSyncConfig } from './sync-config.js';
 
 export interface SyncBenchOptions {
   readonly counters?: number;
@@ -108,7 +108,7 @@ interface Farm {
 
 function startFarm(): Farm {
   // The child runs TypeScript through tsx, whichever directory the bench was started from.
-  const child: ChildProcess = fork(fileURLToPath(new URL('./bench-sync-farm.ts', import.meta.url)), [], {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./sync-farm.ts', import.meta.url)), [], {
     execArgv: ['--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

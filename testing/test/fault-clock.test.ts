@@ -1,5 +1,5 @@
 /**
- * A kiosk whose wall clock is wrong (Debian's faketime around the kiosk process, hub/test/fixtures/kiosk-child.ts)
+ * A kiosk whose wall clock is wrong (Debian's faketime around the kiosk process, testing/test/fixtures/kiosk-child.ts)
  * never issues for the wrong business day. The fixture runs the kiosk the way a real one must: a SyncedClock fed
  * by DeviceSync's onHubTime, its last offset kept in the kiosk's SQLite.
  * - Online, and offline after it has heard the hub once, it issues for the hub's day.
@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStore, businessDay, memoryLogger } from '@motcua/shared';
-import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { syncTestConfig, until } from './support/centre.js';
 import { FaultCentre, killAllChildren, spawnFixture, type Child } from './support/fault.js';
 

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryLogger, printOutcome, stateHash } from '@motcua/shared';
-import { startFaultProxy, type FaultProxy } from '@motcua/shared/testing/fault-proxy';
+import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { KioskIssuer, type IssuedTicket } from '@motcua/kiosk/issuer';
 import { syncTestConfig, until } from './support/centre.js';
 import { FaultCentre, duplicateNumbers, eventIds, eventRows } from './support/fault.js';

@@ -11,7 +11,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (what === 'sync') {
-    const { benchSync, BenchSetupError } = await import('../bench-sync.js');
+    const { benchSync, BenchSetupError } = await import('../bench/sync.js');
     const num = (name: string): number | undefined => {
       const i = rest.indexOf(`--${name}`);
       if (i < 0) return undefined;

@@ -26,8 +26,8 @@ import {
   productionConfForTest,
   startMosquitto,
   type RunningMosquitto,
-} from '@motcua/shared/testing/mosquitto';
-import { startHub, type RunningHub } from '../../src/hub.js';
+} from '@motcua/testing/mosquitto';
+import { startHub, type RunningHub } from '@motcua/hub/hub';
 
 export const HUB_USER = 'hub-test';
 export const password = (user: string): string => `pw-${user}-fault`;

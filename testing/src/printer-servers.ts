@@ -4,7 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import type { FakePrinter } from './fake.js';
+import type { FakePrinter } from '@motcua/ticket-printer/transport/fake';
 
 /**
  * Fake printers reachable the way real ones are: a TCP server on 127.0.0.1 (OS-assigned port), and a
