@@ -26,7 +26,9 @@ export type PinHashResult =
 /** Longest PIN accepted before hashing: input from the screen is hostile, scrypt on megabytes is a stall. */
 export const MAX_PIN_LENGTH = 64;
 
-const DEFAULT_COST = { log2N: 15, r: 8, p: 1 } as const;
+// 2^14 × 8: 16 MB and a fraction of a second on a weak board. A PIN has few digits, so the cost cannot make
+// offline guessing hard; it only has to keep a leaked config from being a PIN list. The lockout does the rest.
+const DEFAULT_COST = { log2N: 14, r: 8, p: 1 } as const;
 
 export function parsePinHash(encoded: unknown): PinHashResult {
   const bad = (message: string): PinHashResult => ({ ok: false, reason: 'bad-pin-hash', message });
@@ -56,7 +58,7 @@ function derive(
 ): Promise<Buffer> {
   const N = 2 ** log2N;
   return new Promise((resolve, reject) => {
-    // maxmem: scrypt needs 128·N·r bytes; Node's default limit (32 MB) is too small for log2N 15, r 8 plus margin.
+    // maxmem: scrypt needs 128·N·r bytes; Node's default limit (32 MB) is too small from log2N 15, r 8 on.
     scrypt(pin.normalize('NFC'), salt, len, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (err, key) =>
       err ? reject(err) : resolve(key),
     );

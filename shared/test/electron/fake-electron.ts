@@ -1,0 +1,191 @@
+/**
+ * A stand-in for the parts of the `electron` module the shell touches. Electron's binary cannot run on these
+ * machines, so the shell is driven through these fakes (also used as the `vi.mock('electron')` factory). They
+ * record what the shell registers and let a test fire the events Electron would fire, with hostile arguments.
+ */
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+  readonly [k: string]: unknown;
+}
+
+export function fakeEvent(fields: Record<string, unknown> = {}): FakeEvent {
+  const e = {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      e.defaultPrevented = true;
+    },
+  };
+  return e;
+}
+
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame: FakeFrame = { url: '', parent: null };
+  windowOpenHandler: WindowOpenHandler | null = null;
+  destroyed = false;
+  readonly loaded: string[] = [];
+  loadFails = false;
+  crashedByShell = 0;
+  devToolsClosed = 0;
+
+  setWindowOpenHandler(h: WindowOpenHandler): void {
+    this.windowOpenHandler = h;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    this.mainFrame.url = url;
+    return this.loadFails ? Promise.reject(new Error('ERR_CONNECTION_REFUSED')) : Promise.resolve();
+  }
+  forcefullyCrashRenderer(): void {
+    this.crashedByShell += 1;
+  }
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static created: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  shown = false;
+  focused = 0;
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {
+    /* nothing to restore in a fake */
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+  /** What Electron does on Alt+F4 / the window manager's close: emits 'close', closes unless prevented. */
+  tryClose(): boolean {
+    const e = fakeEvent();
+    this.emit('close', e);
+    return !e.defaultPrevented;
+  }
+}
+
+type Handler = (...args: never[]) => unknown;
+
+export class FakeSession extends EventEmitter {
+  permissionRequestHandler: Handler | null = null;
+  permissionCheckHandler: Handler | null = null;
+  devicePermissionHandler: Handler | null = null;
+  displayMediaRequestHandler: Handler | null = null;
+  beforeRequest: Handler | null = null;
+  headersReceived: Handler | null = null;
+  readonly webRequest = {
+    onBeforeRequest: (h: Handler): void => {
+      this.beforeRequest = h;
+    },
+    onHeadersReceived: (h: Handler): void => {
+      this.headersReceived = h;
+    },
+  };
+  setPermissionRequestHandler(h: Handler): void {
+    this.permissionRequestHandler = h;
+  }
+  setPermissionCheckHandler(h: Handler): void {
+    this.permissionCheckHandler = h;
+  }
+  setDevicePermissionHandler(h: Handler): void {
+    this.devicePermissionHandler = h;
+  }
+  setDisplayMediaRequestHandler(h: Handler): void {
+    this.displayMediaRequestHandler = h;
+  }
+}
+
+export class FakeApp extends EventEmitter {
+  gotLock = true;
+  quitCalls = 0;
+  sandboxEnabled = false;
+  isPackaged = false;
+  private readyResolve: (() => void) | null = null;
+  private readonly ready = new Promise<void>((r) => (this.readyResolve = r));
+  requestSingleInstanceLock(): boolean {
+    return this.gotLock;
+  }
+  quit(): void {
+    this.quitCalls += 1;
+  }
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+  fireReady(): void {
+    this.readyResolve?.();
+  }
+}
+
+export class FakePowerSaveBlocker {
+  private next = 1;
+  readonly active = new Map<number, string>();
+  start(type: string): number {
+    const id = this.next++;
+    this.active.set(id, type);
+    return id;
+  }
+  stop(id: number): boolean {
+    return this.active.delete(id);
+  }
+  isStarted(id: number): boolean {
+    return this.active.has(id);
+  }
+}
+
+export interface FakeElectron {
+  app: FakeApp;
+  BrowserWindow: typeof FakeBrowserWindow;
+  session: { defaultSession: FakeSession };
+  powerSaveBlocker: FakePowerSaveBlocker;
+  Menu: { setApplicationMenu(menu: unknown): void; menu: unknown };
+}
+
+export function createFakeElectron(): FakeElectron {
+  FakeBrowserWindow.created = [];
+  const menu = {
+    menu: 'default' as unknown,
+    setApplicationMenu(m: unknown) {
+      menu.menu = m;
+    },
+  };
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    session: { defaultSession: new FakeSession() },
+    powerSaveBlocker: new FakePowerSaveBlocker(),
+    Menu: menu,
+  };
+}
