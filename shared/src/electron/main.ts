@@ -44,7 +44,10 @@ export type ConfigResult =
 /** The preload the IPC transport ships, next to this file once bundled. */
 export const DEFAULT_PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
-/** Reads the shell's configuration; the command line wins over the environment. Pure: tested directly. */
+/**
+ * Reads the shell's configuration. The command line wins over the environment; a URL or preload path passed by
+ * the entry (which started the runtime itself) wins over both. Pure: tested directly.
+ */
 export function readShellConfig(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -56,7 +59,7 @@ export function readShellConfig(
   };
   const raw = {
     role: arg('role') ?? env.MOTCUA_ROLE,
-    appUrl: arg('app-url') ?? defaults.appUrl ?? env.MOTCUA_APP_URL,
+    appUrl: defaults.appUrl ?? arg('app-url') ?? env.MOTCUA_APP_URL,
     mode: arg('mode') ?? env.MOTCUA_WINDOW_MODE ?? 'kiosk',
     adminPinHash: env.MOTCUA_ADMIN_PIN_HASH,
     preloadPath: defaults.preloadPath ?? env.MOTCUA_PRELOAD ?? DEFAULT_PRELOAD,

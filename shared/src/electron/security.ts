@@ -3,7 +3,7 @@
  * Each function takes the Electron object it hardens, so the tests drive it with fakes and hostile inputs.
  * Nothing here (or anywhere in the shell) calls `shell.openExternal`: a kiosk has no "other browser" to open.
  */
-import type { Session, WebContents, WebFrameMain } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { isAppUrl, type AppOrigin } from './app-origin.js';
 import type { Logger } from '../runtime/logger.js';
 
@@ -141,7 +141,8 @@ export function hardenWebContents(contents: ContentsPort, opts: HardenOptions): 
 /** What an IPC event carries that tells who sent it (IpcMainEvent and IpcMainInvokeEvent both have these). */
 export interface SenderEvent {
   readonly sender: unknown;
-  readonly senderFrame: Pick<WebFrameMain, 'url' | 'parent'> | null;
+  /** A WebFrameMain, or null once the frame has navigated away or been destroyed. */
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
 }
 
 /**

@@ -175,6 +175,14 @@ export interface FakeElectron {
 
 export function createFakeElectron(): FakeElectron {
   FakeBrowserWindow.created = [];
+  const app = new FakeApp();
+  // Like Electron: every new webContents is announced on the app.
+  class BrowserWindow extends FakeBrowserWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      super(options);
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+  }
   const menu = {
     menu: 'default' as unknown,
     setApplicationMenu(m: unknown) {
@@ -182,8 +190,8 @@ export function createFakeElectron(): FakeElectron {
     },
   };
   return {
-    app: new FakeApp(),
-    BrowserWindow: FakeBrowserWindow,
+    app,
+    BrowserWindow,
     session: { defaultSession: new FakeSession() },
     powerSaveBlocker: new FakePowerSaveBlocker(),
     Menu: menu,

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { parseAppOrigin, type AppOrigin } from '../../src/electron/app-origin.js';
 import {
@@ -7,6 +8,7 @@ import {
   hardenWebContents,
   isTrustedSender,
   type ContentsPort,
+  type SenderEvent,
   type SessionPort,
 } from '../../src/electron/security.js';
 import { memoryLogger } from '../../src/runtime/logger.js';
@@ -265,6 +267,12 @@ describe('hardenWebContents', () => {
     expect(c.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 });
+
+// Type-level: Electron's own IPC events fit what isTrustedSender reads (tsc fails here if the typings change).
+export const ipcEventsFit: [(e: IpcMainEvent) => SenderEvent, (e: IpcMainInvokeEvent) => SenderEvent] = [
+  (e) => e,
+  (e) => e,
+];
 
 describe('isTrustedSender', () => {
   function setup() {
