@@ -4,7 +4,14 @@
  * record what the shell registers and let a test fire the events Electron would fire, with hostile arguments.
  */
 import { EventEmitter } from 'node:events';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  PowerSaveBlocker,
+  Session,
+  WebContents,
+} from 'electron';
 
 export interface FakeEvent {
   defaultPrevented: boolean;
@@ -111,16 +118,16 @@ export class FakeSession extends EventEmitter {
       this.headersReceived = h;
     },
   };
-  setPermissionRequestHandler(h: Handler): void {
+  setPermissionRequestHandler(h: Handler | null): void {
     this.permissionRequestHandler = h;
   }
-  setPermissionCheckHandler(h: Handler): void {
+  setPermissionCheckHandler(h: Handler | null): void {
     this.permissionCheckHandler = h;
   }
-  setDevicePermissionHandler(h: Handler): void {
+  setDevicePermissionHandler(h: Handler | null): void {
     this.devicePermissionHandler = h;
   }
-  setDisplayMediaRequestHandler(h: Handler): void {
+  setDisplayMediaRequestHandler(h: Handler | null): void {
     this.displayMediaRequestHandler = h;
   }
 }
@@ -197,3 +204,20 @@ export function createFakeElectron(): FakeElectron {
     Menu: menu,
   };
 }
+
+// Type-level contract: each fake method the shell calls keeps the name and a compatible shape of Electron's own,
+// so a change in Electron's typings breaks tsc here rather than leaving the fakes testing an API that is gone.
+type Fits<T extends U, U> = T;
+type ContentsCalls = 'isDestroyed' | 'loadURL' | 'forcefullyCrashRenderer' | 'closeDevTools';
+export type FakeContentsFits = Fits<Pick<FakeWebContents, ContentsCalls>, Pick<WebContents, ContentsCalls>>;
+type WindowCalls = 'show' | 'isDestroyed' | 'isMinimized' | 'restore' | 'focus';
+export type FakeWindowFits = Fits<Pick<FakeBrowserWindow, WindowCalls>, Pick<BrowserWindow, WindowCalls>>;
+type AppCalls = 'requestSingleInstanceLock' | 'quit' | 'enableSandbox' | 'whenReady' | 'isPackaged';
+export type FakeAppFits = Fits<Pick<FakeApp, AppCalls>, Pick<App, AppCalls>>;
+export type FakeBlockerFits = Fits<FakePowerSaveBlocker, PowerSaveBlocker>;
+type SessionCalls =
+  | 'setPermissionRequestHandler'
+  | 'setPermissionCheckHandler'
+  | 'setDevicePermissionHandler'
+  | 'setDisplayMediaRequestHandler';
+export type FakeSessionFits = Fits<Pick<FakeSession, SessionCalls>, Pick<Session, SessionCalls>>;
