@@ -3,7 +3,7 @@
  * (screen ↔ runtime link, and the runtime's own link to the hub) and typed command calls.
  */
 import type { ConnectionState, Result } from '../../src/device/api.js';
-import { PROTOCOL_VERSION, encode, parseServerMessage } from '../../src/screen/protocol.js';
+import { PROTOCOL_VERSION, encode, parseServerMessage } from '../../src/screen/wire.js';
 import { defaultTimers, type LinkState, type ScreenTransport, type Timers } from './transport.js';
 
 /** Reasons a call can fail before it reaches the runtime's own logic. */
