@@ -18,8 +18,9 @@ export type Tone = keyof typeof TONES;
 
 const TONE_MARKS = new Set<string>(Object.values(TONES));
 const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const VOWELS = new Set([...'aăâeêioôơuưy']);
-const MODIFIED = new Set([...'ăâêôơư']);
+// Array.from splits into code points: every NFC Vietnamese letter is a single one.
+const VOWELS = new Set(Array.from('aăâeêioôơuưy'));
+const MODIFIED = new Set(Array.from('ăâêôơư'));
 
 /** The text after pressing `key`: a tone mark (`TONES.*`) or any text to append. */
 export function composeVietnamese(text: string, key: string): string {
@@ -32,7 +33,7 @@ export function composeVietnamese(text: string, key: string): string {
 }
 
 function retone(word: string, mark: string): string {
-  const letters = [...word];
+  const letters = Array.from(word);
   let current: string | undefined;
   const bare = letters.map((ch) => {
     const d = ch.normalize('NFD');
@@ -53,7 +54,8 @@ function toneIndex(w: readonly string[]): number | undefined {
   if (start < 0) return undefined;
   // "qu" and "gi" before another vowel: the u / i belongs to the consonant (quả, già).
   const isVowelAt = (i: number): boolean => i < w.length && VOWELS.has(w[i]!);
-  if (start === 1 && ((w[0] === 'q' && w[1] === 'u') || (w[0] === 'g' && w[1] === 'i')) && isVowelAt(2)) start = 2;
+  if (start === 1 && ((w[0] === 'q' && w[1] === 'u') || (w[0] === 'g' && w[1] === 'i')) && isVowelAt(2))
+    start = 2;
   let end = start;
   while (isVowelAt(end + 1)) end++;
   const cluster = [];

@@ -6,8 +6,7 @@
 import type { Messages } from './i18n.js';
 
 /** Letters only Vietnamese (among vi/en) uses: a catalogue without any was typed without diacritics. */
-const VIETNAMESE_LETTER =
-  /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
 
 export function catalogueProblems(messages: Messages<string>): string[] {
   const problems: string[] = [];

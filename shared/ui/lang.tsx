@@ -4,7 +4,7 @@ import { translate, type Lang, type Messages } from './i18n.js';
 
 interface LangState {
   readonly lang: Lang;
-  setLang(lang: Lang): void;
+  readonly setLang: (lang: Lang) => void;
 }
 
 const LangContext = createContext<LangState>({ lang: 'vi', setLang: () => undefined });

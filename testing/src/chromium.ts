@@ -122,10 +122,13 @@ export async function targetsShorterThan(page: Page, minPx: number): Promise<Mea
   return page.evaluate((min) => {
     const w = globalThis as unknown as MiniWindow;
     const out: { what: string; px: number }[] = [];
-    for (const e of Array.from(w.document.querySelectorAll('button, input, select, textarea, a[href], [role=button]'))) {
+    for (const e of Array.from(
+      w.document.querySelectorAll('button, input, select, textarea, a[href], [role=button]'),
+    )) {
       const r = e.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not rendered
-      if (r.height < min) out.push({ what: `${e.tagName} ${e.id} ${(e.textContent ?? '').trim()}`, px: r.height });
+      if (r.height < min)
+        out.push({ what: `${e.tagName} ${e.id} ${(e.textContent ?? '').trim()}`, px: r.height });
     }
     return out;
   }, minPx);
@@ -137,7 +140,9 @@ export async function textSmallerThan(page: Page, minPx: number): Promise<Measur
     const w = globalThis as unknown as MiniWindow;
     const out: { what: string; px: number }[] = [];
     for (const e of Array.from(w.document.querySelectorAll('body *'))) {
-      const own = Array.from(e.childNodes).some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
+      const own = Array.from(e.childNodes).some(
+        (n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '',
+      );
       if (!own) continue;
       const r = e.getBoundingClientRect();
       const s = w.getComputedStyle(e);
@@ -148,7 +153,6 @@ export async function textSmallerThan(page: Page, minPx: number): Promise<Measur
     return out;
   }, minPx);
 }
-
 
 /** How far the page overflows the viewport (0 = fits): a kiosk screen must never need a swipe to scroll. */
 export async function overflowPx(page: Page): Promise<{ x: number; y: number }> {

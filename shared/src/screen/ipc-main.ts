@@ -10,7 +10,12 @@ import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
 import type { DeviceApi } from '../device/api.js';
 import { silentLogger, type Logger } from '../runtime/logger.js';
 import { CLIENT_TO_RUNTIME, RUNTIME_TO_CLIENT } from './channels.js';
-import { createScreenSession, type AnyCommands, type CommandArgSchemas, type ScreenSessionOptions } from './session.js';
+import {
+  createScreenSession,
+  type AnyCommands,
+  type CommandArgSchemas,
+  type ScreenSessionOptions,
+} from './session.js';
 
 export interface AttachIpcOptions<View, C extends AnyCommands> {
   readonly ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;

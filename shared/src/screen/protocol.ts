@@ -66,7 +66,9 @@ export function parseClientMessage(
 }
 
 /** A short, log-safe description of schema issues (paths and codes, never the hostile values). */
-export function summariseIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+export function summariseIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
   return issues
     .slice(0, 3)
     .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)

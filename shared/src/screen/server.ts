@@ -17,7 +17,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { DeviceApi } from '../device/api.js';
 import { silentLogger, type Logger } from '../runtime/logger.js';
 import { MAX_CLIENT_MESSAGE_CHARS } from './protocol.js';
-import { createScreenSession, type AnyCommands, type CommandArgSchemas, type ScreenSessionOptions } from './session.js';
+import {
+  createScreenSession,
+  type AnyCommands,
+  type CommandArgSchemas,
+  type ScreenSessionOptions,
+} from './session.js';
 
 export const SCREEN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -92,7 +97,11 @@ export async function serveScreen<View, C extends AnyCommands>(
     return names;
   };
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_PAYLOAD_BYTES,
+    perMessageDeflate: false,
+  });
   const http = createServer((req, res) => {
     void serveStatic(root, req, res, hostNames(), log);
   });
@@ -107,11 +116,20 @@ export async function serveScreen<View, C extends AnyCommands>(
       log.warn('websocket refused', { why, origin: req.headers.origin, host: req.headers.host });
       socket.end(`HTTP/1.1 ${status} ${why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (pathOf(req.url) !== '/api') return refuse(404, 'Not Found');
+    if (pathOf(req.url) !== '/api') {
+      refuse(404, 'Not Found');
+      return;
+    }
     const hostHeader = req.headers.host ?? '';
-    if (!hostNames().has(hostHeader)) return refuse(421, 'Misdirected Request');
+    if (!hostNames().has(hostHeader)) {
+      refuse(421, 'Misdirected Request');
+      return;
+    }
     // Same host:port only: the Origin must be the very origin this page was served from.
-    if (req.headers.origin !== `http://${hostHeader}`) return refuse(403, 'Forbidden');
+    if (req.headers.origin !== `http://${hostHeader}`) {
+      refuse(403, 'Forbidden');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       attach(ws);
     });
@@ -128,7 +146,7 @@ export async function serveScreen<View, C extends AnyCommands>(
     );
     ws.on('message', (data, isBinary) => {
       // Binary frames are not part of the protocol; the session refuses non-text.
-      session.receive(isBinary ? data : data.toString('utf8'));
+      session.receive(!isBinary && Buffer.isBuffer(data) ? data.toString('utf8') : data);
     });
     ws.on('error', (e) => {
       log.warn('websocket error', { error: e.message });
@@ -189,24 +207,36 @@ async function serveStatic(
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : text);
   };
-  if (!hostNames.has(req.headers.host ?? '')) return end(421, 'misdirected request');
+  if (!hostNames.has(req.headers.host ?? '')) {
+    end(421, 'misdirected request');
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return end(405, 'method not allowed');
+    end(405, 'method not allowed');
+    return;
   }
   let path: string;
   try {
     path = decodeURIComponent(pathOf(req.url));
   } catch {
-    return end(400, 'bad path');
+    path = '';
   }
-  if (!path.startsWith('/') || path.includes('\0') || path.split(/[\\/]/).includes('..'))
-    return end(400, 'bad path');
+  if (!path.startsWith('/') || path.includes('\0') || path.split(/[\\/]/).includes('..')) {
+    end(400, 'bad path');
+    return;
+  }
   if (path.endsWith('/')) path += 'index.html';
   const file = await insideRoot(root, join(root, path));
-  if (file === undefined) return end(404, 'not found');
+  if (file === undefined) {
+    end(404, 'not found');
+    return;
+  }
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return end(404, 'not found');
+  if (!info?.isFile()) {
+    end(404, 'not found');
+    return;
+  }
   const ext = extname(file).toLowerCase();
   res.writeHead(200, {
     'Content-Type': MIME[ext] ?? 'application/octet-stream',

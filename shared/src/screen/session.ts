@@ -89,7 +89,8 @@ export function createScreenSession<View, C extends AnyCommands>(
     } catch (e) {
       // A view or result that is not JSON-serialisable is a runtime bug: say so once, keep the session.
       log.error('message is not JSON-serialisable', { t: msg.t, error: String(e) });
-      if (msg.t === 'result') out({ t: 'result', id: msg.id, result: fail('internal', 'unserialisable result') });
+      if (msg.t === 'result')
+        out({ t: 'result', id: msg.id, result: fail('internal', 'unserialisable result') });
       return;
     }
     try {

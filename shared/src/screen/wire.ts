@@ -66,7 +66,9 @@ export function parseServerMessage(raw: unknown): ServerMessage | undefined {
     case 'conn':
       return isConn(m.conn) ? { t: 'conn', conn: m.conn } : undefined;
     case 'result':
-      return typeof m.id === 'string' && isResultShape(m.result) ? { t: 'result', id: m.id, result: m.result } : undefined;
+      return typeof m.id === 'string' && isResultShape(m.result)
+        ? { t: 'result', id: m.id, result: m.result }
+        : undefined;
     case 'error':
       return typeof m.reason === 'string' && typeof m.message === 'string'
         ? { t: 'error', reason: m.reason, message: m.message }

@@ -34,7 +34,11 @@ const hasValue = (l: Locator, want: string): Promise<void> =>
     expect(await l.inputValue()).toBe(want);
   });
 const htmlLang = (page: Page): Promise<string> =>
-  page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang);
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
+        .lang,
+  );
 
 describe('example screen in Chromium (browser mode)', () => {
   let dist: string;
@@ -61,7 +65,10 @@ describe('example screen in Chromium (browser mode)', () => {
 
   /** The page, once it shows the runtime's current count. */
   const open = async (): Promise<Page> => {
-    await page.getByTestId('count').filter({ hasText: String(api.count) }).waitFor();
+    await page
+      .getByTestId('count')
+      .filter({ hasText: String(api.count) })
+      .waitFor();
     return page;
   };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { DeviceApi } from '../../src/device/api.js';
 import { serveScreen } from '../../src/screen/server.js';
 import { connectScreen, type ScreenConnection } from '../../ui/api/client.js';
 import type { ScreenTransport, Timers } from '../../ui/api/transport.js';
@@ -36,7 +37,12 @@ function manualTimers(): Timers & { delays: number[]; fire(): void } {
 describe('screen client', () => {
   it('survives its runtime restarting: reconnecting, calls refused quickly, then back with the new view', async () => {
     const staticDir = staticDirWithIndex();
-    const server = await serveScreen({ port: 0, staticDir, api: fakeCounterApi(3), commandArgs: counterArgs });
+    const server = await serveScreen({
+      port: 0,
+      staticDir,
+      api: fakeCounterApi(3),
+      commandArgs: counterArgs,
+    });
     const origin = server.url.replace(/\/$/, '');
     const client = connectScreen<CounterView, CounterCommands>(
       wsTransport(apiUrl(server.url), {
@@ -80,11 +86,22 @@ describe('screen client', () => {
 
   it('resolves a call in flight as offline-screen when the link drops, rather than hanging', async () => {
     const base = fakeCounterApi();
-    const api = { ...base, subscribe: base.subscribe, connection: base.connection, commands: {
-      increment: () => new Promise<never>(() => undefined),
-      fail: base.commands.fail,
-    } };
-    const server = await serveScreen({ port: 0, staticDir: staticDirWithIndex(), api, commandArgs: counterArgs });
+    const api: DeviceApi<CounterView, CounterCommands> = {
+      role: 'kiosk',
+      subscribe: (fn) => base.subscribe(fn),
+      connection: (fn) => base.connection(fn),
+      commands: {
+        increment: () => new Promise<never>(() => undefined), // a runtime that never answers
+        fail: (arg) => base.commands.fail(arg),
+      },
+      stop: () => Promise.resolve(),
+    };
+    const server = await serveScreen({
+      port: 0,
+      staticDir: staticDirWithIndex(),
+      api,
+      commandArgs: counterArgs,
+    });
     const origin = server.url.replace(/\/$/, '');
     const client = connectScreen<CounterView, CounterCommands>(
       wsTransport(apiUrl(server.url), { createSocket: (u) => nodeSocket(u, origin) }),
@@ -101,7 +118,14 @@ describe('screen client', () => {
     let attempts = 0;
     const failing = (): WebSocketLike => {
       attempts++;
-      const s: WebSocketLike = { onopen: null, onclose: null, onerror: null, onmessage: null, send() {}, close() {} };
+      const s: WebSocketLike = {
+        onopen: null,
+        onclose: null,
+        onerror: null,
+        onmessage: null,
+        send() {},
+        close() {},
+      };
       queueMicrotask(() => (s.onclose as (() => void) | null)?.());
       return s;
     };

@@ -3,7 +3,7 @@ import { screenContract } from './contract.js';
 import type { FakeElectron } from './fake-electron.js';
 import { ipcHarness } from './ipc-harness.js';
 
-const current = vi.hoisted(() => ({}) as { electron?: FakeElectron });
+const current = vi.hoisted((): { electron?: FakeElectron } => ({}));
 vi.mock('electron', () => ({
   get contextBridge() {
     return current.electron?.contextBridge;

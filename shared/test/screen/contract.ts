@@ -17,12 +17,12 @@ export interface RawClient {
 export interface ScreenHarness {
   readonly api: FakeCounterApi;
   /** A screen client connected through the transport under test (already open). */
-  connect(): Promise<ScreenClient<CounterView, CounterCommands>>;
+  readonly connect: () => Promise<ScreenClient<CounterView, CounterCommands>>;
   /** A client that sends frames as they are, bypassing the screen client's encoding. */
-  raw(): Promise<RawClient>;
+  readonly raw: () => Promise<RawClient>;
   /** Makes the transport drop the client's link (socket closed / window destroyed). */
-  dropClients(): Promise<void>;
-  close(): Promise<void>;
+  readonly dropClients: () => Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 export function screenContract(name: string, setup: () => Promise<ScreenHarness>): void {
@@ -172,7 +172,11 @@ export function screenContract(name: string, setup: () => Promise<ScreenHarness>
       });
       expect(r.frames).toContainEqual(expect.objectContaining({ t: 'error', reason: 'bad-request' }));
       expect(r.frames).toContainEqual(
-        expect.objectContaining({ t: 'result', id: 'c1', result: expect.objectContaining({ reason: 'bad-request' }) }),
+        expect.objectContaining({
+          t: 'result',
+          id: 'c1',
+          result: expect.objectContaining({ reason: 'bad-request' }) as unknown,
+        }),
       );
       expect(r.frames).toContainEqual(expect.objectContaining({ t: 'error', reason: 'unsupported-version' }));
       expect(r.frames.filter((f) => (f as { t: string }).t === 'error')).toHaveLength(4);

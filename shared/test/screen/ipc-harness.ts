@@ -16,7 +16,10 @@ export const APP_ORIGIN = 'app://kiosk';
  * Loads `preload.ts` afresh against `electron` (the test file mocks 'electron' to `current.electron`), and
  * returns what it exposed as `window.motcua`.
  */
-export async function loadPreload(current: { electron?: FakeElectron }, electron: FakeElectron): Promise<ScreenBridge> {
+export async function loadPreload(
+  current: { electron?: FakeElectron },
+  electron: FakeElectron,
+): Promise<ScreenBridge> {
   current.electron = electron;
   vi.resetModules();
   await import('../../src/screen/preload.js');
@@ -45,7 +48,9 @@ export function ipcHarness(current: { electron?: FakeElectron }): () => Promise<
       },
       raw() {
         const frames: unknown[] = [];
-        electron.ipcRenderer.on(RUNTIME_TO_CLIENT, (_e: unknown, msg: string) => frames.push(JSON.parse(msg)));
+        electron.ipcRenderer.on(RUNTIME_TO_CLIENT, (_e: unknown, msg: string) =>
+          frames.push(JSON.parse(msg)),
+        );
         return Promise.resolve({
           send: (f: unknown) => {
             electron.ipcRenderer.send('motcua:c2s', typeof f === 'string' ? f : JSON.stringify(f));

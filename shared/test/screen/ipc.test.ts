@@ -5,7 +5,7 @@ import { counterArgs, fakeCounterApi } from './fake-api.js';
 import { FakeElectron } from './fake-electron.js';
 import { APP_ORIGIN, loadPreload } from './ipc-harness.js';
 
-const current = vi.hoisted(() => ({}) as { electron?: FakeElectron });
+const current = vi.hoisted((): { electron?: FakeElectron } => ({}));
 vi.mock('electron', () => ({
   get contextBridge() {
     return current.electron?.contextBridge;

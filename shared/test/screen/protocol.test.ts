@@ -9,14 +9,21 @@ const nearServerFrame = fc.record(
     t: fc.constantFrom('view', 'conn', 'result', 'error', 'hello', 'x'),
     view: fc.jsonValue({ maxDepth: 2 }),
     conn: fc.oneof(
-      fc.record({ hub: fc.constantFrom('online', 'offline', 'on'), since: fc.oneof(fc.integer(), fc.string()) }),
+      fc.record({
+        hub: fc.constantFrom('online', 'offline', 'on'),
+        since: fc.oneof(fc.integer(), fc.string()),
+      }),
       fc.jsonValue({ maxDepth: 1 }),
     ),
     id: fc.oneof(fc.string({ maxLength: 4 }), fc.integer()),
     result: fc.oneof(
       fc.record({ ok: fc.constant(true), value: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: ['ok'] }),
       fc.record(
-        { ok: fc.oneof(fc.constant(false), fc.constant(0)), reason: fc.oneof(fc.string(), fc.integer()), message: fc.string() },
+        {
+          ok: fc.oneof(fc.constant(false), fc.constant(0)),
+          reason: fc.oneof(fc.string(), fc.integer()),
+          message: fc.string(),
+        },
         { requiredKeys: ['ok'] },
       ),
       fc.jsonValue({ maxDepth: 1 }),
@@ -44,7 +51,10 @@ describe('wire protocol', () => {
   });
 
   it('refuses oversized, non-text and malformed client frames with bad-request, keeping a readable call id', () => {
-    expect(parseClientMessage(JSON.stringify({ t: 'hello', v: 1 }))).toEqual({ ok: true, value: { t: 'hello', v: 1 } });
+    expect(parseClientMessage(JSON.stringify({ t: 'hello', v: 1 }))).toEqual({
+      ok: true,
+      value: { t: 'hello', v: 1 },
+    });
     expect(parseClientMessage('x'.repeat(20_000))).toMatchObject({ ok: false, reason: 'bad-request' });
     expect(parseClientMessage(new Uint8Array(3))).toMatchObject({ ok: false, message: 'frame is not text' });
     expect(parseClientMessage(JSON.stringify({ t: 'call', id: 'a1', cmd: '' }))).toMatchObject({

@@ -15,7 +15,12 @@ interface Reply {
 }
 
 /** A raw HTTP request: the path goes out exactly as written (fetch would normalise `/../`). */
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Reply> {
   return new Promise((ok, ko) => {
     const req = request(
       { host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } },
@@ -36,7 +41,10 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 /** Opens a WebSocket and says how it ended: 'open', or the HTTP status that refused the upgrade. */
 function tryUpgrade(url: string, origin?: string, host?: string): Promise<string> {
   return new Promise((ok) => {
-    const ws = new WebSocket(url, { ...(origin === undefined ? {} : { origin }), ...(host ? { headers: { host } } : {}) });
+    const ws = new WebSocket(url, {
+      ...(origin === undefined ? {} : { origin }),
+      ...(host ? { headers: { host } } : {}),
+    });
     ws.on('open', () => {
       ws.close();
       ok('open');
@@ -89,7 +97,9 @@ describe('serveScreen', () => {
     const js = await get(server.port, '/assets/app-1234.js?v=1');
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['cache-control']).toContain('immutable');
-    expect((await get(server.port, '/assets/app-1234.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await get(server.port, '/assets/app-1234.css')).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await get(server.port, '/blob.xyz')).headers['content-type']).toBe('application/octet-stream');
     const head = await get(server.port, '/index.html', {}, 'HEAD');
     expect([head.status, head.body]).toEqual([200, '']);
@@ -131,7 +141,9 @@ describe('serveScreen', () => {
     expect(await tryUpgrade(wsUrl, `http://127.0.0.1:${server.port + 1}`)).toBe('403');
     expect(await tryUpgrade(wsUrl)).toBe('403');
     expect(await tryUpgrade(`ws://127.0.0.1:${server.port}/other`, origin)).toBe('404');
-    expect(await tryUpgrade(wsUrl, `http://evil.example:${server.port}`, `evil.example:${server.port}`)).toBe('421');
+    expect(await tryUpgrade(wsUrl, `http://evil.example:${server.port}`, `evil.example:${server.port}`)).toBe(
+      '421',
+    );
     expect(records.filter((r) => r.message === 'websocket refused')).toHaveLength(6);
   });
 
@@ -165,7 +177,8 @@ describe('serveScreen', () => {
       if (m.t === 'result') results.push(m.result);
     });
     await new Promise((ok) => ws.once('open', ok));
-    for (let i = 0; i < 300; i++) ws.send(JSON.stringify({ t: 'call', id: `c${i}`, cmd: 'increment', arg: { by: 1 } }));
+    for (let i = 0; i < 300; i++)
+      ws.send(JSON.stringify({ t: 'call', id: `c${i}`, cmd: 'increment', arg: { by: 1 } }));
     await vi.waitFor(() => {
       expect(results).toHaveLength(300);
     });

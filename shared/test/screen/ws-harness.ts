@@ -23,7 +23,12 @@ export function nodeSocket(url: string, origin: string): WebSocketLike {
 
 export async function wsHarness(): Promise<ScreenHarness & { server: ScreenServer }> {
   const api = fakeCounterApi();
-  const server = await serveScreen({ port: 0, staticDir: staticDirWithIndex(), api, commandArgs: counterArgs });
+  const server = await serveScreen({
+    port: 0,
+    staticDir: staticDirWithIndex(),
+    api,
+    commandArgs: counterArgs,
+  });
   const origin = server.url.replace(/\/$/, '');
   const sockets: WebSocket[] = [];
   const clients: { close(): void }[] = [];

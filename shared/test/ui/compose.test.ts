@@ -55,7 +55,9 @@ describe('composeVietnamese', () => {
         const out = type('', ...keys);
         expect(out).toBe(out.normalize('NFC'));
         const last = out.split(' ').at(-1) ?? '';
-        expect(last.normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/g)?.length ?? 0).toBeLessThanOrEqual(1);
+        expect(
+          last.normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/g)?.length ?? 0,
+        ).toBeLessThanOrEqual(1);
       }),
     );
   });

@@ -11,7 +11,9 @@ export type ClientReason = 'offline-screen' | 'timeout' | 'bad-request' | 'inter
 
 export type AnyCommands = Record<string, (arg: never) => Promise<Result<unknown>>>;
 export type CommandArg<F> = F extends (arg: infer A) => unknown ? A : never;
-export type CommandResult<F> = F extends (arg: never) => Promise<infer R> ? R | Result<never, ClientReason> : never;
+export type CommandResult<F> = F extends (arg: never) => Promise<infer R>
+  ? R | Result<never, ClientReason>
+  : never;
 
 export interface ScreenConnection {
   /** The screen's link to its runtime. */
@@ -20,13 +22,14 @@ export interface ScreenConnection {
   readonly hub: ConnectionState | undefined;
 }
 
+/** Members are plain functions (no `this`), so a screen may pass `client.call` around. */
 export interface ScreenClient<View, C extends AnyCommands> {
   /** Called at once if a view is known, then on every view the runtime pushes. */
-  view(fn: (view: View) => void): () => void;
+  readonly view: (fn: (view: View) => void) => () => void;
   /** Called at once, then on every change. */
-  connection(fn: (c: ScreenConnection) => void): () => void;
-  call<K extends keyof C & string>(cmd: K, arg: CommandArg<C[K]>): Promise<CommandResult<C[K]>>;
-  close(): void;
+  readonly connection: (fn: (c: ScreenConnection) => void) => () => void;
+  readonly call: <K extends keyof C & string>(cmd: K, arg: CommandArg<C[K]>) => Promise<CommandResult<C[K]>>;
+  readonly close: () => void;
 }
 
 export interface ConnectScreenOptions {
@@ -75,7 +78,11 @@ export function connectScreen<View, C extends AnyCommands>(
       else
         // The runtime may or may not have run these; the screen must not wait for answers that cannot come.
         for (const id of [...pending.keys()])
-          settle(id, { ok: false, reason: 'offline-screen', message: 'link to the runtime lost; outcome unknown' });
+          settle(id, {
+            ok: false,
+            reason: 'offline-screen',
+            message: 'link to the runtime lost; outcome unknown',
+          });
       setConn({ ...conn, link });
     },
     message(raw) {

@@ -1,4 +1,10 @@
-import { defaultTimers, type LinkState, type ScreenTransport, type Timers, type TransportListener } from './transport.js';
+import {
+  defaultTimers,
+  type LinkState,
+  type ScreenTransport,
+  type Timers,
+  type TransportListener,
+} from './transport.js';
 
 /** The part of the WebSocket API used here (browser WebSocket, or the `ws` package's in Node tests). */
 export interface WebSocketLike {
@@ -36,7 +42,8 @@ export function apiUrl(pageUrl: string): string {
 export function wsTransport(url: string, opts: WsTransportOptions = {}): ScreenTransport {
   const create =
     opts.createSocket ??
-    ((u: string) => new (globalThis as unknown as { WebSocket: new (u: string) => WebSocketLike }).WebSocket(u));
+    ((u: string) =>
+      new (globalThis as unknown as { WebSocket: new (u: string) => WebSocketLike }).WebSocket(u));
   const initial = opts.backoff?.initialMs ?? 250;
   const max = opts.backoff?.maxMs ?? 4000;
   const connectTimeout = opts.connectTimeoutMs ?? 5000;

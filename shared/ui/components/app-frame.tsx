@@ -5,7 +5,11 @@ import { ConnectionBanner } from './connection-banner.js';
 import { LanguageToggle } from './language-toggle.js';
 
 /** Every screen's frame: title, language toggle, the connection banner, then the screen's own content. */
-export function AppFrame(props: { title: string; connection: ScreenConnection; children: ComponentChildren }) {
+export function AppFrame(props: {
+  title: string;
+  connection: ScreenConnection;
+  children: ComponentChildren;
+}) {
   return (
     <div class="mc-frame">
       <header class="mc-header">

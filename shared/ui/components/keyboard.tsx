@@ -35,7 +35,8 @@ export function Keyboard(props: KeyboardProps) {
   const max = props.maxLength ?? 80;
   const type = (key: string): void => {
     const next = composeVietnamese(props.value, key);
-    if ([...next].length <= max) props.onInput(next);
+    // Code points: every NFC Vietnamese letter is one, so this counts letters.
+    if (Array.from(next).length <= max) props.onInput(next);
   };
   const letter = (c: string) => {
     const shown = upper ? c.toUpperCase() : c;
@@ -49,12 +50,12 @@ export function Keyboard(props: KeyboardProps) {
     <div class="mc-keyboard" role="group" aria-label={t('keyboard')}>
       {ROWS.map((row) => (
         <div class="mc-keyboard__row" key={row}>
-          {[...row].map(letter)}
+          {Array.from(row).map(letter)}
         </div>
       ))}
       {props.mode === 'text' && (
         <>
-          <div class="mc-keyboard__row">{[...MODIFIED].map(letter)}</div>
+          <div class="mc-keyboard__row">{Array.from(MODIFIED).map(letter)}</div>
           <div class="mc-keyboard__row">
             {TONE_KEYS.map(([tone, label]) => (
               <button
@@ -88,7 +89,7 @@ export function Keyboard(props: KeyboardProps) {
           type="button"
           class="mc-key mc-key--wide"
           onClick={() => {
-            props.onInput([...props.value].slice(0, -1).join(''));
+            props.onInput(Array.from(props.value).slice(0, -1).join(''));
           }}
         >
           {t('backspace')}

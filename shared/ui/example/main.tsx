@@ -36,7 +36,10 @@ function Example(props: { client: Client }) {
         {t('count', { n: view?.count ?? '…' })}
       </p>
       <div class="example-actions">
-        <BigButton testId="increment" onPress={async () => show(await props.client.call('increment', { by: 1 }))}>
+        <BigButton
+          testId="increment"
+          onPress={async () => show(await props.client.call('increment', { by: 1 }))}
+        >
           {t('increment')}
         </BigButton>
         <BigButton
