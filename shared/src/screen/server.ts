@@ -76,6 +76,12 @@ export interface ServeScreenOptions<View, C extends AnyCommands> {
   readonly logger?: Logger;
   /** Passed to each connection's session (coalescing interval, rate limit, clock). */
   readonly session?: ScreenSessionOptions;
+  /**
+   * Every this many ms each screen is pinged; one that has not answered the previous ping is dropped, so a
+   * screen that vanished without a close (frozen browser, pulled cable on a remote display) does not stay
+   * subscribed forever. Default 15 000.
+   */
+  readonly heartbeatMs?: number;
 }
 
 export interface ScreenServer {
@@ -135,7 +141,23 @@ export async function serveScreen<View, C extends AnyCommands>(
     });
   });
 
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        log.warn('screen stopped answering pings: dropped');
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, opts.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
   const attach = (ws: WebSocket): void => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const session = createScreenSession(
       opts.api,
       opts.commandArgs,
@@ -174,6 +196,7 @@ export async function serveScreen<View, C extends AnyCommands>(
     port,
     close() {
       closing ??= new Promise<void>((done) => {
+        clearInterval(heartbeat);
         for (const ws of wss.clients) ws.close(1001, 'runtime stopping');
         wss.close();
         http.close(() => {

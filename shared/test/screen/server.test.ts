@@ -188,6 +188,29 @@ describe('serveScreen', () => {
     ws.close();
   });
 
+  it('drops a screen that stops answering pings, and unsubscribes it from the runtime', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-serve-'));
+    const api = fakeCounterApi();
+    server = await serveScreen({ port: 0, staticDir: dir, api, commandArgs: counterArgs, heartbeatMs: 50 });
+    const origin = `http://127.0.0.1:${server.port}`;
+    const url = `ws://127.0.0.1:${server.port}/api`;
+    const live = new WebSocket(url, { origin });
+    const frozen = new WebSocket(url, { origin, autoPong: false });
+    await Promise.all([live, frozen].map((ws) => new Promise((ok) => ws.once('open', ok))));
+    for (const ws of [live, frozen]) ws.send(JSON.stringify({ t: 'hello', v: 1 }));
+    await vi.waitFor(() => {
+      expect(api.listeners).toBe(4);
+    });
+    const closed = new Promise<number>((ok) => frozen.once('close', ok));
+    expect(await closed).toBe(1006); // terminated, no close handshake
+    await vi.waitFor(() => {
+      expect(api.listeners).toBe(2);
+    });
+    await new Promise((r) => setTimeout(r, 200)); // several heartbeats: the answering one stays
+    expect(live.readyState).toBe(WebSocket.OPEN);
+    live.close();
+  });
+
   it('closes its clients with "going away" and frees the port', async () => {
     const { server, origin, wsUrl } = await start();
     const ws = new WebSocket(wsUrl, { origin });
