@@ -20,6 +20,59 @@ export default tseslint.config(
     },
   },
   {
+    // Screens run in a browser (or a sandboxed Electron renderer): they reach Node, SQLite, MQTT and Electron
+    // only through the screen API. Their one Node-side file is the Vite config helper.
+    files: ['shared/ui/**/*.ts', 'shared/ui/**/*.tsx'],
+    ignores: ['shared/ui/vite.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'Screens never touch SQLite: use the screen API.' },
+            { name: 'mqtt', message: 'Screens never touch MQTT: use the screen API.' },
+            { name: 'ws', message: 'Screens use the browser WebSocket through wsTransport.' },
+            {
+              name: 'electron',
+              message: 'Screens reach Electron only through the preload bridge (ipcTransport).',
+            },
+            { name: 'zod', message: 'Keep zod out of screen bundles (size); validate on the runtime side.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'Screens never use Node built-ins.' },
+            {
+              group: [
+                'fs',
+                'fs/*',
+                'path',
+                'os',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'crypto',
+                'stream',
+                'worker_threads',
+              ],
+              message: 'Screens never use Node built-ins.',
+            },
+            {
+              group: [
+                '**/src/screen/protocol*',
+                '**/src/screen/session*',
+                '**/src/screen/server*',
+                '**/src/store/**',
+                '**/src/sync/**',
+              ],
+              message:
+                'Runtime-side modules stay out of screens (wire.ts is the screen-side half of the protocol).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
