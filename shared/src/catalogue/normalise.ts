@@ -32,11 +32,29 @@ export function tokenise(text: string): string[] {
   return text.split(/[\s\p{P}\p{S}]+/u).filter((t) => t !== '');
 }
 
+export type TermNormaliser = (term: string) => string | null;
+
+/**
+ * normaliseTerm with a memo: a catalogue of 2,000 names has ~80,000 words but only a few thousand distinct
+ * ones, and NFD + regex per word dominated building and loading the index. One memo per index, bounded.
+ */
+export function memoisedNormaliser(max = 50_000): TermNormaliser {
+  const memo = new Map<string, string | null>();
+  return (term) => {
+    const hit = memo.get(term);
+    if (hit !== undefined) return hit;
+    const n = normaliseTerm(term);
+    if (memo.size >= max) memo.clear();
+    memo.set(term, n);
+    return n;
+  };
+}
+
 /** Normalises a whole phrase into its terms: "Sổ  Đỏ" → ["so", "do"]. */
-export function normaliseWords(text: string): string[] {
+export function normaliseWords(text: string, normalise: TermNormaliser = normaliseTerm): string[] {
   const out: string[] = [];
   for (const t of tokenise(text)) {
-    const n = normaliseTerm(t);
+    const n = normalise(t);
     if (n !== null) out.push(n);
   }
   return out;

@@ -3,18 +3,21 @@
  *
  * - Every term goes through `normaliseTerm` (diacritics, đ, ký/kí), in the index and in the query.
  * - Citizen short names are indexed with the procedures they stand for (see synonyms.ts).
- * - AND first, so each extra word narrows; when that finds nothing (a stray word, a typo), OR ranks
- *   whatever matches most.
+ * - The last term is a prefix while the citizen is still typing it (no space after it yet); a lone
+ *   letter being typed after other words is ignored until the second letter, so results do not jump.
+ * - Tiers, first non-empty wins: AND exact/prefix; AND with fuzzy; OR with fuzzy. AND first so each extra
+ *   word narrows; fuzzy only when exact words found nothing (it multiplies the terms looked up, which
+ *   costs time on every keystroke); OR when a stray word or a typo left nothing.
  * - Fuzzy (20% of the length) only for terms of 4+ characters: shorter fuzzy terms match half the
  *   vocabulary. Adjacent letters swapped ("sihn") cost 2 edits, so a swap that yields a known word is
- *   corrected first. The last term is also a prefix: the citizen is still typing it.
+ *   corrected first.
  * - The index ships pre-built (`toJSON` / `loadIndex`), with a fingerprint of what it indexed so a stale
  *   index is refused rather than silently answering for another catalogue.
  * Pure: no Node imports.
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { normaliseTerm, normaliseWords, tokenise } from './normalise.js';
-import { prepareSynonyms } from './synonyms.js';
+import { memoisedNormaliser, normaliseWords, tokenise, type TermNormaliser } from './normalise.js';
+import { prepareSynonyms, type PreparedSynonyms } from './synonyms.js';
 import type { Catalogue } from './schema.js';
 
 export interface SearchHit {
@@ -33,21 +36,18 @@ interface IndexedDoc {
 /** Bumped whenever the indexed fields, tokenising or normalising change: old pre-built indexes are refused. */
 const INDEX_FORMAT = 1;
 
-const FIELDS = ['name', 'aliases', 'code'];
+const BOOST = { name: 3, aliases: 2, code: 1 };
+const fuzzy = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
 
-const SEARCH_OPTIONS: SearchOptions = {
-  boost: { name: 3, aliases: 2, code: 1 },
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-  prefix: (_term, i, terms) => i === terms.length - 1,
-};
-
-const OPTIONS: Options<IndexedDoc> = {
-  fields: FIELDS,
-  storeFields: [],
-  tokenize: tokenise,
-  processTerm: normaliseTerm,
-  searchOptions: SEARCH_OPTIONS,
-};
+function options(normalise: TermNormaliser): Options<IndexedDoc> {
+  return {
+    fields: ['name', 'aliases', 'code'],
+    storeFields: [],
+    tokenize: tokenise,
+    processTerm: normalise,
+    searchOptions: { boost: BOOST },
+  };
+}
 
 /** Words that only say "I want a procedure"; dropped from a query unless nothing else is left. */
 const QUERY_NOISE = ['thu tuc', 'ho so', 'o dau', 'nhu the nao', 'bao nhieu', 'lam', 'xin', 'muon'].map((p) =>
@@ -62,12 +62,11 @@ export class IndexMismatchError extends Error {
   }
 }
 
-function documentsOf(catalogue: Pick<Catalogue, 'procedures'>): IndexedDoc[] {
-  const aliasesFor = prepareSynonyms();
+function documentsOf(catalogue: Pick<Catalogue, 'procedures'>, synonyms: PreparedSynonyms): IndexedDoc[] {
   return catalogue.procedures.map((p) => ({
     id: p.id,
     name: p.name,
-    aliases: [...new Set([...p.shortNames, ...aliasesFor(p.name)])].join('; '),
+    aliases: [...new Set([...p.shortNames, ...synonyms.aliasesFor(p.name, p.shortNames)])].join('; '),
     code: p.code,
   }));
 }
@@ -100,12 +99,14 @@ export class CatalogueIndex {
 
   constructor(
     private readonly mini: MiniSearch<IndexedDoc>,
+    private readonly normalise: TermNormaliser,
+    private readonly synonyms: PreparedSynonyms,
     docs: readonly IndexedDoc[],
     readonly fingerprint: string,
     readonly revision: number,
   ) {
     this.names = new Map(docs.map((d) => [d.id, d.name]));
-    this.vocabulary = new Set(docs.flatMap((d) => normaliseWords(`${d.name} ${d.aliases}`)));
+    this.vocabulary = new Set(docs.flatMap((d) => normaliseWords(`${d.name} ${d.aliases}`, normalise)));
     this.sortedVocabulary = [...this.vocabulary].sort();
   }
 
@@ -125,8 +126,8 @@ export class CatalogueIndex {
   }
 
   /** "sihn" → "sinh" when only a swap of two neighbouring letters separates it from a known word. */
-  private unswap(term: string, isLast: boolean): string {
-    if (term.length < 3 || this.vocabulary.has(term) || (isLast && this.startsAWord(term))) return term;
+  private unswap(term: string, typing: boolean): string {
+    if (term.length < 3 || this.vocabulary.has(term) || (typing && this.startsAWord(term))) return term;
     for (let i = 0; i + 1 < term.length; i++) {
       const t = term.slice(0, i) + term[i + 1]! + term[i]! + term.slice(i + 2);
       if (this.vocabulary.has(t)) return t;
@@ -134,17 +135,36 @@ export class CatalogueIndex {
     return term;
   }
 
-  /** Ranked procedures for what the citizen has typed so far; [] for an empty query. */
+  /**
+   * Ranked procedures for what the citizen has typed so far. [] until there are two letters to go on:
+   * one letter matches half the catalogue and says nothing.
+   */
   search(query: string, limit = 10): SearchHit[] {
-    const terms = dropNoise(normaliseWords(query));
-    if (terms.length === 0) return [];
-    const q = terms.map((t, i) => this.unswap(t, i === terms.length - 1)).join(' ');
-    let results = this.mini.search(q, { combineWith: 'AND' });
-    if (results.length === 0 && terms.length > 1) results = this.mini.search(q, { combineWith: 'OR' });
-    return results.slice(0, limit).map((r) => {
-      const id = String(r.id);
-      return { id, name: this.names.get(id) ?? id, score: r.score };
-    });
+    // Still typing the last word unless the query ends with a space.
+    const typing = !/[\s\p{P}]$/u.test(query);
+    let terms = dropNoise(normaliseWords(query, this.normalise));
+    if (typing && terms.length > 1 && terms[terms.length - 1]!.length === 1) terms = terms.slice(0, -1);
+    if (terms.length === 0 || (terms.length === 1 && terms[0]!.length < 2)) return [];
+    const last = terms.length - 1;
+    const fixed = terms.map((t, i) => this.unswap(t, typing && i === last));
+    const phrases = this.synonyms.phrasesIn(fixed);
+    // Joined citizen phrases go first so that the last typed term stays last and keeps its prefix match.
+    const q = [...phrases, ...fixed].join(' ');
+    const prefix = (_t: string, i: number, all: string[]): boolean => typing && i === all.length - 1;
+    const tiers: SearchOptions[] = [
+      { combineWith: 'AND', prefix },
+      { combineWith: 'AND', prefix, fuzzy },
+      { combineWith: 'OR', prefix, fuzzy },
+    ];
+    for (const tier of tiers) {
+      const results = this.mini.search(q, tier);
+      if (results.length > 0)
+        return results.slice(0, limit).map((r) => {
+          const id = String(r.id);
+          return { id, name: this.names.get(id) ?? id, score: r.score };
+        });
+    }
+    return [];
   }
 
   /** The pre-built index file's content. */
@@ -168,10 +188,12 @@ export interface PrebuiltIndex {
 }
 
 export function buildIndex(catalogue: Pick<Catalogue, 'procedures' | 'revision'>): CatalogueIndex {
-  const docs = documentsOf(catalogue);
-  const mini = new MiniSearch<IndexedDoc>(OPTIONS);
+  const normalise = memoisedNormaliser();
+  const synonyms = prepareSynonyms(undefined, normalise);
+  const docs = documentsOf(catalogue, synonyms);
+  const mini = new MiniSearch<IndexedDoc>(options(normalise));
   mini.addAll(docs);
-  return new CatalogueIndex(mini, docs, fingerprint(docs), catalogue.revision);
+  return new CatalogueIndex(mini, normalise, synonyms, docs, fingerprint(docs), catalogue.revision);
 }
 
 /**
@@ -194,13 +216,15 @@ export function loadIndex(
     throw new IndexMismatchError(
       `index format ${String(pre.formatVersion)}, this software uses ${INDEX_FORMAT}`,
     );
-  const docs = documentsOf(catalogue);
+  const normalise = memoisedNormaliser();
+  const synonyms = prepareSynonyms(undefined, normalise);
+  const docs = documentsOf(catalogue, synonyms);
   const fp = fingerprint(docs);
   if (pre.fingerprint !== fp)
     throw new IndexMismatchError(
       `built for catalogue revision ${String(pre.catalogueRevision)} (${String(pre.fingerprint)}), ` +
         `this is revision ${catalogue.revision} (${fp})`,
     );
-  const mini = MiniSearch.loadJSON<IndexedDoc>(JSON.stringify(pre.index), OPTIONS);
-  return new CatalogueIndex(mini, docs, fp, catalogue.revision);
+  const mini = MiniSearch.loadJSON<IndexedDoc>(JSON.stringify(pre.index), options(normalise));
+  return new CatalogueIndex(mini, normalise, synonyms, docs, fp, catalogue.revision);
 }

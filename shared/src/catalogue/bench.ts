@@ -1,0 +1,67 @@
+/**
+ * `motcua bench search`: search-as-you-type latency over the sample catalogue scaled to 2,000 procedures,
+ * in Node. Not a test: it prints. The Chromium (throttled) figure uses the same pure modules:
+ * `scaleCatalogue`, `typingSequence`, `buildIndex` / `loadIndex`.
+ */
+import { exampleCataloguePaths, loadCatalogueFile } from './files.js';
+import { scaleCatalogue } from './scale.js';
+import { buildIndex, loadIndex } from './search.js';
+import { typingSequence } from './bench-queries.js';
+
+export { scaleCatalogue } from './scale.js';
+export { typingSequence, CITIZEN_QUERIES } from './bench-queries.js';
+
+export interface SearchBench {
+  search_p50_ms: number;
+  search_p99_ms: number;
+  procedures: number;
+  /** Searches timed: every prefix of every citizen query, `rounds` times. */
+  searches: number;
+  build_ms: number;
+  /** Loading the pre-built index (JSON text → ready index), as a device does at start. */
+  load_ms: number;
+  index_bytes: number;
+  node: string;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function benchSearch(
+  opts: { procedures?: number; rounds?: number; catalogue?: string } = {},
+): SearchBench {
+  const n = opts.procedures ?? 2000;
+  const catalogue = scaleCatalogue(loadCatalogueFile(opts.catalogue ?? exampleCataloguePaths.provincial), n);
+  let t = performance.now();
+  const built = buildIndex(catalogue);
+  const buildMs = performance.now() - t;
+  const json = JSON.stringify(built.toJSON());
+  t = performance.now();
+  const index = loadIndex(json, catalogue);
+  const loadMs = performance.now() - t;
+
+  const typed = typingSequence();
+  for (const q of typed) index.search(q, 10); // warm-up: JIT, caches
+  const samples: number[] = [];
+  for (let r = 0; r < (opts.rounds ?? 5); r++) {
+    for (const q of typed) {
+      const s = performance.now();
+      index.search(q, 10);
+      samples.push(performance.now() - s);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    search_p50_ms: round3(percentile(samples, 50)),
+    search_p99_ms: round3(percentile(samples, 99)),
+    procedures: index.size,
+    searches: samples.length,
+    build_ms: Math.round(buildMs),
+    load_ms: Math.round(loadMs),
+    index_bytes: json.length,
+    node: process.version,
+  };
+}
