@@ -1,4 +1,4 @@
-import { feeText, form, ID_DOC, PROXY, vnd, type SampleArea } from './types.js';
+import { feeText, form, ID_DOC, vnd, type SampleArea } from './types.js';
 
 const GCN = 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất';
 const GCN_ORIGINAL = `Bản gốc ${GCN} đã cấp`;

@@ -7,7 +7,8 @@
  *   letter being typed after other words is ignored until the second letter, so results do not jump.
  * - Tiers, first non-empty wins: AND exact/prefix; AND with fuzzy; OR with fuzzy. AND first so each extra
  *   word narrows; fuzzy only when exact words found nothing (it multiplies the terms looked up, which
- *   costs time on every keystroke); OR when a stray word or a typo left nothing.
+ *   costs time on every keystroke); OR when a stray word or a typo left nothing. When an extra word left
+ *   AND with only one or two procedures, OR results follow them ("khai sinh cho trẻ").
  * - Fuzzy (20% of the length) only for terms of 4+ characters: shorter fuzzy terms match half the
  *   vocabulary. Adjacent letters swapped ("sihn") cost 2 edits, so a swap that yields a known word is
  *   corrected first.
@@ -38,6 +39,8 @@ const INDEX_FORMAT = 1;
 
 const BOOST = { name: 3, aliases: 2, code: 1 };
 const fuzzy = (term: string): number | false => (term.length >= 4 ? 0.2 : false);
+/** Fewer AND results than this, for a query of several words, and OR results are added after them. */
+const FEW = 3;
 
 function options(normalise: TermNormaliser): Options<IndexedDoc> {
   return {
@@ -151,18 +154,25 @@ export class CatalogueIndex {
     // Joined citizen phrases go first so that the last typed term stays last and keeps its prefix match.
     const q = [...phrases, ...fixed].join(' ');
     const prefix = (_t: string, i: number, all: string[]): boolean => typing && i === all.length - 1;
-    const tiers: SearchOptions[] = [
-      { combineWith: 'AND', prefix },
+    const hit = (r: { id: unknown; score: number }): SearchHit => {
+      const id = String(r.id);
+      return { id, name: this.names.get(id) ?? id, score: r.score };
+    };
+    const strict = this.mini.search(q, { combineWith: 'AND', prefix });
+    if (strict.length >= FEW || (strict.length > 0 && terms.length === 1))
+      return strict.slice(0, limit).map(hit);
+    if (strict.length > 0) {
+      // An extra word narrowed AND to one or two procedures: keep them first, then what matches most words.
+      const seen = new Set(strict.map((r) => r.id as unknown));
+      const loose = this.mini.search(q, { combineWith: 'OR', prefix }).filter((r) => !seen.has(r.id));
+      return [...strict, ...loose].slice(0, limit).map(hit);
+    }
+    for (const tier of [
       { combineWith: 'AND', prefix, fuzzy },
       { combineWith: 'OR', prefix, fuzzy },
-    ];
-    for (const tier of tiers) {
+    ] satisfies SearchOptions[]) {
       const results = this.mini.search(q, tier);
-      if (results.length > 0)
-        return results.slice(0, limit).map((r) => {
-          const id = String(r.id);
-          return { id, name: this.names.get(id) ?? id, score: r.score };
-        });
+      if (results.length > 0) return results.slice(0, limit).map(hit);
     }
     return [];
   }
@@ -222,7 +232,7 @@ export function loadIndex(
   const fp = fingerprint(docs);
   if (pre.fingerprint !== fp)
     throw new IndexMismatchError(
-      `built for catalogue revision ${String(pre.catalogueRevision)} (${String(pre.fingerprint)}), ` +
+      `built for catalogue revision ${String(pre.catalogueRevision)} (${pre.fingerprint}), ` +
         `this is revision ${catalogue.revision} (${fp})`,
     );
   const mini = MiniSearch.loadJSON<IndexedDoc>(JSON.stringify(pre.index), options(normalise));
