@@ -6,6 +6,7 @@
  * national database's shape but are illustrative, not the official codes.
  */
 import { writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { loadConfigFile } from '../src/config/load.js';
 import { exampleConfigPaths } from '../src/config/examples.js';
 import { foldDiacritics } from '../src/catalogue/normalise.js';
@@ -163,7 +164,11 @@ export function makeSampleCatalogue(): CatalogueInput {
 }
 
 const catalogue = makeSampleCatalogue();
-writeFileSync(exampleCataloguePaths.provincial, `${JSON.stringify(catalogue, null, 2)}\n`);
+// Formatted as the repository's Prettier check expects; the index is a generated blob (see .prettierignore).
+writeFileSync(
+  exampleCataloguePaths.provincial,
+  await format(JSON.stringify(catalogue), { parser: 'json', printWidth: 110 }),
+);
 const index = buildIndex(parseCatalogue(catalogue));
 writeFileSync(exampleCataloguePaths.provincialIndex, JSON.stringify(index.toJSON()));
 console.log(
