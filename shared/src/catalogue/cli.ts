@@ -115,3 +115,35 @@ export async function searchCommand(argv: string[], io: CliIo): Promise<number> 
     });
   return 0;
 }
+
+/** `motcua bench search [--json] [--procedures n] [--rounds n]`: prints benchSearch's figures. */
+export async function benchSearchCommand(argv: string[], io: CliIo): Promise<number> {
+  const num = (name: string): number | undefined | string => {
+    const i = argv.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const v = Number(argv[i + 1]);
+    return Number.isInteger(v) && v >= 1 && v <= 100_000 ? v : `--${name} needs a whole number 1-100000`;
+  };
+  const procedures = num('procedures');
+  const rounds = num('rounds');
+  const unknown = argv.filter(
+    (a) => a.startsWith('--') && !['--json', '--procedures', '--rounds'].includes(a),
+  );
+  const problem =
+    [procedures, rounds].find((x) => typeof x === 'string') ??
+    (unknown[0] === undefined ? undefined : `unknown option ${unknown[0]}`);
+  if (problem !== undefined) {
+    io.err(
+      `motcua bench search: ${problem}\nusage: motcua bench search [--json] [--procedures n] [--rounds n]`,
+    );
+    return 2;
+  }
+  const { benchSearch } = await import('./bench.js');
+  const r = benchSearch({
+    ...(typeof procedures === 'number' ? { procedures } : {}),
+    ...(typeof rounds === 'number' ? { rounds } : {}),
+  });
+  if (argv.includes('--json')) io.out(JSON.stringify(r, null, 2));
+  else for (const [k, v] of Object.entries(r)) io.out(`${k.padEnd(30)} ${String(v)}`);
+  return 0;
+}

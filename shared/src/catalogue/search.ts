@@ -162,9 +162,10 @@ export class CatalogueIndex {
     if (strict.length >= FEW || (strict.length > 0 && terms.length === 1))
       return strict.slice(0, limit).map(hit);
     if (strict.length > 0) {
-      // An extra word narrowed AND to one or two procedures: keep them first, then what matches most words.
+      // An extra word narrowed AND to one or two procedures: keep them first, then what matches most of the
+      // whole words (no prefix here: a half-typed word matching dozens of words made this the slowest case).
       const seen = new Set(strict.map((r) => r.id as unknown));
-      const loose = this.mini.search(q, { combineWith: 'OR', prefix }).filter((r) => !seen.has(r.id));
+      const loose = this.mini.search(q, { combineWith: 'OR' }).filter((r) => !seen.has(r.id));
       return [...strict, ...loose].slice(0, limit).map(hit);
     }
     for (const tier of [
