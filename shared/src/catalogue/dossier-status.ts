@@ -80,8 +80,12 @@ export const DOSSIER_STATUS_LABELS: Readonly<Record<DossierStatus, { vi: string;
   withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
 };
 
-/** Statuses after which the due date no longer matters to the citizen. */
-export const CLOSED_DOSSIER_STATUSES: ReadonlySet<DossierStatus> = new Set([
+/**
+ * Statuses in which a past due date does not make the dossier late: closed ones, and one waiting for the
+ * citizen's additional documents (the time to supplement does not count towards the processing time).
+ */
+export const CLOCK_STOPPED_STATUSES: ReadonlySet<DossierStatus> = new Set([
+  'needs-supplement',
   'ready',
   'returned',
   'rejected',

@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from './schema.js';
 import {
-  CLOSED_DOSSIER_STATUSES,
+  CLOCK_STOPPED_STATUSES,
   DOSSIER_STATUS_LABELS,
   parseDossierCode,
   type DossierStatus,
@@ -20,7 +20,7 @@ export type DossierLookup =
       statusLabel: { vi: string; en: string };
       receivedDate: string;
       dueDate: string;
-      /** Still open and past its due date on `today`, whatever status the source reported. */
+      /** Reported overdue, or past its due date on `today` while the clock runs (see CLOCK_STOPPED_STATUSES). */
       overdue: boolean;
     }
   | { kind: 'unknown'; code: string; message: string; messageEn: string }
@@ -56,7 +56,7 @@ export function tableDossierAdapter(
           messageEn: `No dossier ${parsed.code} found. A dossier received today may not be listed yet; please ask at the counter.`,
         });
       const overdue =
-        d.status === 'overdue' || (!CLOSED_DOSSIER_STATUSES.has(d.status) && d.dueDate < opts.today());
+        d.status === 'overdue' || (!CLOCK_STOPPED_STATUSES.has(d.status) && d.dueDate < opts.today());
       return Promise.resolve({
         kind: 'found',
         code: d.code,

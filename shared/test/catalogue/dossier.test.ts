@@ -61,7 +61,7 @@ describe('dossier status look-up (table adapter)', () => {
     }
   });
 
-  it('flags an open dossier past its due date as overdue, but not a closed one', async () => {
+  it('flags an open dossier past its due date as overdue, but not a closed one or one awaiting documents', async () => {
     const a = tableDossierAdapter(
       {
         dossiers: [
@@ -86,6 +86,13 @@ describe('dossier status look-up (table adapter)', () => {
             receivedDate: '2026-11-01',
             dueDate: '2026-12-01',
           },
+          {
+            code: '000.00.19.H33-261101-0004',
+            procedureId: 'x',
+            status: 'needs-supplement',
+            receivedDate: '2026-11-01',
+            dueDate: '2026-11-20',
+          },
         ],
       },
       { today: () => TODAY },
@@ -97,6 +104,7 @@ describe('dossier status look-up (table adapter)', () => {
     expect(await overdue('000.00.19.H33-261101-0001')).toBe(true);
     expect(await overdue('000.00.19.H33-261101-0002')).toBe(false);
     expect(await overdue('000.00.19.H33-261101-0003')).toBe(false); // due today is not late yet
+    expect(await overdue('000.00.19.H33-261101-0004')).toBe(false); // the clock stops while documents are awaited
   });
 });
 
