@@ -11,3 +11,4 @@ export * from './dossier.js';
 export * from './config-check.js';
 export * from './scale.js';
 export * from './bench-queries.js';
+export * from './present.js';
