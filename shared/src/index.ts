@@ -16,3 +16,5 @@ export * from './store/db.js';
 export * from './store/event-store.js';
 export * from './domain/numbering.js';
 export * from './runtime/synced-clock.js';
+export * from './catalogue/index.js';
+export * from './catalogue/files.js';

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import { issuesToProblems, type FieldProblem } from './issues.js';
 import { CONFIG_SCHEMA_VERSION, configSchema, type CentreConfig } from './schema.js';
 
-export interface ConfigProblem {
-  /** Dotted path of the field, e.g. "counters[3].areas[0]". */
-  readonly field: string;
-  readonly message: string;
-}
+export type ConfigProblem = FieldProblem;
 
 export class ConfigError extends Error {
   readonly reason = 'invalid-config';
@@ -14,27 +10,6 @@ export class ConfigError extends Error {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
-}
-
-function pathToField(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type')
-    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
-  if (issue.code === 'too_small' && issue.origin === 'array')
-    return `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
-  if (issue.code === 'too_big' && issue.origin === 'array')
-    return `must have at most ${String(issue.maximum)} items`;
-  if (issue.code === 'unrecognized_keys')
-    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  return issue.message;
 }
 
 /**
@@ -130,9 +105,7 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
 export function parseConfig(raw: unknown): CentreConfig {
   const result = configSchema.safeParse(migrate(raw));
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((i) => ({ field: pathToField(i.path), message: describe(i) })),
-    );
+    throw new ConfigError(issuesToProblems(result.error.issues));
   }
   const problems = crossCheck(result.data);
   if (problems.length > 0) throw new ConfigError(problems);

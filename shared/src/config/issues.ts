@@ -1,0 +1,36 @@
+/**
+ * Turns zod issues into "field: message" problems that name the field the way an administrator reads it.
+ * Pure (no Node imports): the catalogue validator reuses it in the browser screens.
+ */
+import type { z } from 'zod';
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. "counters[3].areas[0]". */
+  readonly field: string;
+  readonly message: string;
+}
+
+export function pathToField(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.origin === 'array')
+    return `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
+  if (issue.code === 'too_big' && issue.origin === 'array')
+    return `must have at most ${String(issue.maximum)} items`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.map((i) => ({ field: pathToField(i.path), message: describeIssue(i) }));
+}
