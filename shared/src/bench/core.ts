@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { loadConfigFile } from '../config/load.js';
-import { AROUND_THE_CLOCK, exampleConfigPaths } from '../config/examples.js';
+import { AROUND_THE_CLOCK } from '../config/examples.js';
+import { exampleConfigPaths } from '../example-configs.js';
 import {
   actOnCurrent,
   callNext,

@@ -1,5 +1,5 @@
 /** A canonical hash of the queue state: equal states on two devices give equal hashes. */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256.js';
 import type { QueueState } from './state.js';
 
 function sortedEntries<V>(m: Map<string, V>): [string, V][] {
@@ -53,7 +53,5 @@ export function canonicalState(s: QueueState): unknown {
 }
 
 export function stateHash(s: QueueState): string {
-  return createHash('sha256')
-    .update(JSON.stringify(canonicalState(s)))
-    .digest('hex');
+  return sha256Hex(JSON.stringify(canonicalState(s)));
 }
