@@ -31,6 +31,7 @@ import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/
 import { KioskIssuer } from '@motcua/kiosk/issuer';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
 import { syncTestConfig, until } from './support/centre.js';
+import { seededRandom } from './support/seeded.js';
 
 const SEED = 20_261_121;
 const RUN_MS = 35_000;
@@ -85,7 +86,6 @@ function open(n: Omit<Node, 'store' | 'sync' | 'issuer' | 'alive'>): Node {
     backoff: { initialMs: 50, maxMs: 800 },
     resendMs: 300,
     requestTimeoutMs: 1_000,
-    // reconnect jitter from the run's seed, so the only unseeded thing left is the OS's timing
     random: jitter(n.id),
   });
   const issuer =
@@ -124,15 +124,12 @@ function crash(n: Node): void {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** A seeded random source per device (and per reopening), derived from the run's seed and the device id. */
+/** Reconnect jitter from the run's seed, per device and per reopening. */
 const reopened = new Map<string, number>();
 function jitter(id: string): () => number {
   const k = (reopened.get(id) ?? 0) + 1;
   reopened.set(id, k);
-  let h = SEED + k * 7_919;
-  for (const ch of id) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-  const r = new Prng(h);
-  return () => r.next();
+  return seededRandom(`${id}#${k}`, SEED);
 }
 
 it('random partitions, broker kills and device kills: nothing acknowledged lost, no duplicates, equal hashes', async () => {

@@ -29,6 +29,7 @@ import {
   type RunningMosquitto,
 } from '@motcua/testing/mosquitto';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
+import { seededRandom } from './seeded.js';
 
 export const HUB_USER = 'hub-test';
 export const password = (user: string): string => `pw-${user}-fault`;
@@ -146,6 +147,7 @@ export function openDevice(o: {
     keepaliveS: 2,
     backoff: { initialMs: 50, maxMs: 1000 },
     resendMs: 300,
+    random: seededRandom(o.id),
     ...(o.username === undefined ? {} : { username: o.username }),
     ...(o.password === undefined ? {} : { password: o.password }),
   });
