@@ -28,6 +28,9 @@ import {
 } from '../src/sim/invariants.js';
 import { DAY, Device, T0, testConfig } from './helpers.js';
 
+// Seeded, so a failure replays (MOTCUA_FC_SEED=<n>; fast-check prints the seed and path of a failure).
+fc.configureGlobal({ seed: Number(process.env.MOTCUA_FC_SEED ?? 20_261_201) });
+
 const config = testConfig({ priorityPolicy: { mode: 'interleave', everyN: 2, maxConsecutive: 2 } });
 const counters = ['c1', 'c2', 'c3'];
 
