@@ -29,7 +29,6 @@ import {
   type RunningMosquitto,
 } from '@motcua/testing/mosquitto';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
-import { seededRandom } from './seeded.js';
 
 export const HUB_USER = 'hub-test';
 export const password = (user: string): string => `pw-${user}-fault`;
@@ -147,7 +146,6 @@ export function openDevice(o: {
     keepaliveS: 2,
     backoff: { initialMs: 50, maxMs: 1000 },
     resendMs: 300,
-    random: seededRandom(o.id),
     ...(o.username === undefined ? {} : { username: o.username }),
     ...(o.password === undefined ? {} : { password: o.password }),
   });
