@@ -1,5 +1,5 @@
 /** A canonical hash of the queue state: equal states on two devices give equal hashes. */
-import { sha256Hex } from './sha256.js';
+import { digestHex } from './digest.js';
 import type { QueueState } from './state.js';
 
 function sortedEntries<V>(m: Map<string, V>): [string, V][] {
@@ -53,5 +53,5 @@ export function canonicalState(s: QueueState): unknown {
 }
 
 export function stateHash(s: QueueState): string {
-  return sha256Hex(JSON.stringify(canonicalState(s)));
+  return digestHex(JSON.stringify(canonicalState(s)));
 }
