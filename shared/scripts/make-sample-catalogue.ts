@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { format } from 'prettier';
 import { loadConfigFile } from '../src/config/load.js';
-import { exampleConfigPaths } from '../src/config/examples.js';
+import { exampleConfigPaths } from '../src/example-configs.js';
 import { foldDiacritics } from '../src/catalogue/normalise.js';
 import {
   parseCatalogue,

@@ -147,6 +147,10 @@ async function killUnderTraffic(mode: BrokerMode): Promise<void> {
   expect(hub.state.rejected).toEqual([]);
   // Resends of stored events are routine, never counted as rejections (nor as conflicting duplicates).
   expect(c.hub.coordinator.rejections()).toEqual({});
+  // What the test means to exercise happened: tickets issued and citizens called across the kills.
+  expect(issued, 'tickets issued').toBeGreaterThan(3);
+  expect(calls, 'calls acknowledged').toBeGreaterThan(0);
+  expect(hub.state.tickets.size).toBe(issued);
   console.info(
     `[fault-broker-kill ${mode}] ${committed.size} events (${issued} tickets, ${calls} calls), ` +
       `3 kills; traffic resumed ${outages.join('/')} ms after restart`,
@@ -197,6 +201,7 @@ describe('a device that reconnects to a restarted broker before the hub does', (
             JSON.stringify(records.filter((r) => r.namespace.endsWith(':board') && r.level !== 'debug')),
         );
       });
+      expect(board.store.state.tickets.size, 'the tickets issued while the board was cut off').toBe(5);
       // The scenario did happen: the board's first catch-up after the restart went unanswered.
       expect(
         records.some((r) => r.namespace.endsWith(':board') && r.message === 'catch-up failed; retrying'),

@@ -114,6 +114,7 @@ describe('a kiosk process SIGKILLed in the middle of issuing, again and again', 
     }
     expect([...issuedEvents.values()].every((n) => n === 1)).toBe(true);
     const hubIds = eventIds(hub);
+    expect(prints.length, 'prints reported').toBeGreaterThan(0);
     for (const p of prints) expect(hubIds.has(p), p).toBe(true);
     expect(duplicateNumbers(hub)).toEqual([]);
     expect(hub.state.rejected).toEqual([]);

@@ -1,4 +1,4 @@
-import { KIOSK_SERIES_BASE, displayNumber as areaDisplayNumber } from '@motcua/shared/domain/numbering';
+import { displayNumber as areaDisplayNumber, isKioskSeriesNumber } from '@motcua/shared/domain/numbering';
 import type { CentreConfig } from '@motcua/shared/config';
 import type { TicketData } from './ticket.js';
 
@@ -53,7 +53,7 @@ export function ticketDataFromConfig(config: CentreConfig, issued: IssuedNumber)
       'unknown-area',
       `Area "${issued.areaId}" is not in the config (known: ${config.areas.map((a) => a.id).join(', ')})`,
     );
-  const kioskSeries = issued.number > KIOSK_SERIES_BASE;
+  const kioskSeries = isKioskSeriesNumber(issued.number);
   if (!kioskSeries && (issued.number < area.numberRange.from || issued.number > area.numberRange.to))
     throw new TicketInputError(
       'number-out-of-range',

@@ -184,6 +184,7 @@ describe('PrintService', () => {
       expect(log.some((l) => l.startsWith(`printed ${t} `) || l.startsWith(`voided ${t} `))).toBe(true);
     // Jobs did not interleave: every write sits between its own two status checks.
     const writes = log.flatMap((l, i) => (l.startsWith('write') ? [i] : []));
+    expect(writes.length, 'one write per printed ticket').toBeGreaterThanOrEqual(3);
     for (const w of writes) expect([log[w - 1], log[w + 1]]).toEqual(['status ready', 'status ready']);
   });
 });

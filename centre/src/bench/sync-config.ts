@@ -30,8 +30,8 @@ export function benchSyncConfig(counters: number, kiosks: number): CentreConfig 
         id: 'bulk',
         departmentId: 'd1',
         name: 'Hồ sơ trực tuyến',
-        numberRange: { from: 1, to: 99_999 },
-        dailyQuota: 99_999,
+        numberRange: { from: 1, to: 89_999 },
+        dailyQuota: 89_999,
       },
     ],
     counters: Array.from({ length: counters }, (_, i) => ({

@@ -4,21 +4,26 @@ import type { CliIo } from './io.js';
 export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   const [what, ...rest] = argv;
   const json = rest.includes('--json');
+  const num = (name: string): number | undefined => {
+    const i = rest.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const v = Number(rest[i + 1]);
+    if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a positive whole number`);
+    return v;
+  };
   if (what === 'core') {
-    const r = benchCore();
+    const events = num('events');
+    const intents = num('intents');
+    const r = benchCore({
+      ...(events === undefined ? {} : { events }),
+      ...(intents === undefined ? {} : { intents }),
+    });
     if (json) io.out(JSON.stringify(r, null, 2));
     else for (const [k, v] of Object.entries(r)) io.out(`${k.padEnd(18)} ${String(v)}`);
     return 0;
   }
   if (what === 'sync') {
     const { benchSync, BenchSetupError } = await import('../bench/sync.js');
-    const num = (name: string): number | undefined => {
-      const i = rest.indexOf(`--${name}`);
-      if (i < 0) return undefined;
-      const v = Number(rest[i + 1]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a positive whole number`);
-      return v;
-    };
     try {
       const r = await benchSync({
         ...(num('counters') === undefined ? {} : { counters: num('counters') }),
@@ -41,7 +46,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
   io.err(
-    'usage: motcua bench core|printer [--json]\n' +
+    'usage: motcua bench core|printer [--json]   (core: [--events n] [--intents n] for a quick run)\n' +
       '       motcua bench sync [--json] [--counters n] [--issues n] [--calls n] [--rtt-samples n]\n' +
       '                         [--ingest-events n] [--catchup-events n]',
   );

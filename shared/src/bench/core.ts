@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { loadConfigFile } from '../config/load.js';
-import { AROUND_THE_CLOCK, exampleConfigPaths } from '../config/examples.js';
+import { AROUND_THE_CLOCK } from '../config/examples.js';
+import { exampleConfigPaths } from '../example-configs.js';
 import {
   actOnCurrent,
   callNext,
@@ -116,9 +117,10 @@ function percentile(xs: number[], p: number): number {
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function benchCore(opts: { intents?: number } = {}): CoreBench {
+/** `events` (default 100 000) and `intents` (default 2000) are smaller only for quick checks of the command. */
+export function benchCore(opts: { intents?: number; events?: number } = {}): CoreBench {
   const config = benchConfig();
-  const events = generateDay(config, 100_000);
+  const events = generateDay(config, opts.events ?? 100_000);
 
   // incremental apply, in order
   const t0 = performance.now();

@@ -1,11 +1,4 @@
-import { fileURLToPath } from 'node:url';
-
-/** The shipped example configurations (see shared/config-examples/). */
-export const exampleConfigPaths = {
-  provincial: fileURLToPath(new URL('../../config-examples/provincial.json', import.meta.url)),
-  district: fileURLToPath(new URL('../../config-examples/district.json', import.meta.url)),
-} as const;
-
+// The example files' paths are in ../example-configs.ts: config/ stays free of node: imports.
 const allDay = [{ open: '00:00', close: '23:59' }];
 
 /** Opening hours of a centre open every day, all day: for demos, simulations, benchmarks and tests. */

@@ -4,9 +4,29 @@
  * field and says what is wrong.
  */
 import { z } from 'zod';
-import { isValidTimeZone, parseClock } from '../domain/business-day.js';
+import { isValidTimeZone, parseClock } from './time-format.js';
 
 export const CONFIG_SCHEMA_VERSION = 1;
+
+/**
+ * Numbers from here up belong to the kiosks' offline series (domain/numbering.ts): kiosk i (0-based, in the
+ * order of `kiosks`) owns KIOSK_SERIES_BASE + i × KIOSK_SERIES_SIZE + 1 … + KIOSK_SERIES_SIZE − 1. No area's
+ * range may reach into them, and there are at most MAX_KIOSKS kiosks, so the last series ends at 99999, the
+ * largest number a ticket carries. They are declared here, not in the domain, because config/ never imports
+ * domain/.
+ */
+export const KIOSK_SERIES_BASE = 90_000;
+export const KIOSK_SERIES_SIZE = 200;
+export const MAX_KIOSKS = 50;
+const highestAreaNumber = KIOSK_SERIES_BASE - 1;
+const rangeEnd = z
+  .number()
+  .int()
+  .min(1)
+  .max(
+    highestAreaNumber,
+    `must be at most ${highestAreaNumber}: numbers from ${KIOSK_SERIES_BASE} up are the kiosks' offline series`,
+  );
 
 const id = z
   .string()
@@ -143,7 +163,7 @@ export const configSchema = z
               .regex(/^[A-Z]{0,2}$/, 'must be 0-2 capital letters')
               .default(''),
             numberRange: z
-              .object({ from: z.number().int().min(1).max(99_999), to: z.number().int().min(1).max(99_999) })
+              .object({ from: rangeEnd, to: rangeEnd })
               .strict()
               .refine((r) => r.from <= r.to, 'from must not be greater than to'),
             dailyQuota: z.number().int().min(1).max(99_999),
@@ -179,6 +199,7 @@ export const configSchema = z
           })
           .strict(),
       )
+      .max(MAX_KIOSKS)
       .default([]),
     /**
      * The devices allowed on the centre's broker, with their role. Kiosk devices use a kiosk's id; counter

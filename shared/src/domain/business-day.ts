@@ -2,6 +2,7 @@
  * The business day: the calendar date in the centre's time zone (Asia/Ho_Chi_Minh by default). Numbering
  * restarts each business day. Pure: the instant is passed in.
  */
+export { isValidTimeZone, parseClock } from '../config/time-format.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -55,24 +56,9 @@ export function businessDay(ms: number, timeZone: string): string {
   return localTime(ms, timeZone).day;
 }
 
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** "dd/MM/yyyy HH:mm" in the centre's zone, as printed on tickets and reports. */
 export function formatLocalDateTime(ms: number, timeZone: string): string {
   const t = localTime(ms, timeZone);
   const [y, mo, d] = t.day.split('-');
   return `${d ?? ''}/${mo ?? ''}/${y ?? ''} ${t.hh}:${t.mm}`;
-}
-
-/** Parses "HH:mm" into minutes since midnight; null if malformed. */
-export function parseClock(s: string): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(s);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }

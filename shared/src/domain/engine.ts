@@ -4,6 +4,12 @@
  * Events are deduplicated by id and folded in the canonical order (hlc, then id). An event that arrives after
  * a later one (normal when devices reconnect) is inserted in its place and the day is re-folded, so the order
  * of arrival never matters. In the usual case, events arrive in order and are applied one by one.
+ *
+ * One rule reaches back in the order: a call the hub assigned online was acknowledged to an officer, so it is
+ * never undone by a device's earlier offline call of the same ticket (or of another ticket at the same counter).
+ * When a hub call meets such a device call, the day is re-folded with the device call set aside as `superseded`
+ * (and what the device did on top of it is rejected as conflicts in turn). The calls set aside are found again
+ * on every re-fold, from the events alone, so the result is still a function of the set of events.
  */
 import type { CentreConfig } from '../config/schema.js';
 import { compareEvents, type QueueEvent } from './events.js';
@@ -11,7 +17,8 @@ import { applyEvent, emptyState, type ApplyOutcome } from './reduce.js';
 import type { QueueState } from './state.js';
 
 export type EngineOutcome =
-  ApplyOutcome | { readonly applied: false; readonly reason: 'duplicate' | 'other-day' };
+  | Exclude<ApplyOutcome, { reason: 'overrules' }>
+  | { readonly applied: false; readonly reason: 'duplicate' | 'other-day' };
 
 export class QueueEngine {
   private log: QueueEvent[] = [];
@@ -50,13 +57,12 @@ export class QueueEngine {
     const last = this.log[this.log.length - 1];
     if (last === undefined || compareEvents(last, e) < 0) {
       this.log.push(e);
-      return applyEvent(this.current, this.config, e);
-    }
-    this.log.splice(this.insertionPoint(e), 0, e);
+      const r = applyEvent(this.current, this.config, e);
+      if (r.applied || r.reason !== 'overrules') return r;
+    } else this.log.splice(this.insertionPoint(e), 0, e);
     this.refold();
-    return this.current.rejected.some((r) => r.eventId === e.id)
-      ? { applied: false, reason: this.current.rejected.find((r) => r.eventId === e.id)!.reason }
-      : { applied: true };
+    const rejected = this.current.rejected.find((r) => r.eventId === e.id);
+    return rejected ? { applied: false, reason: rejected.reason } : { applied: true };
   }
 
   /** Adds many events with at most one re-fold. Returns how many were new. */
@@ -71,10 +77,14 @@ export class QueueEngine {
     fresh.sort(compareEvents);
     const last = this.log[this.log.length - 1];
     if (last === undefined || compareEvents(last, fresh[0]!) < 0) {
+      let overrules = false;
       for (const e of fresh) {
         this.log.push(e);
-        applyEvent(this.current, this.config, e);
+        if (overrules) continue;
+        const r = applyEvent(this.current, this.config, e);
+        overrules = !r.applied && r.reason === 'overrules';
       }
+      if (overrules) this.refold();
     } else {
       this.log = mergeSorted(this.log, fresh);
       this.refold();
@@ -95,9 +105,33 @@ export class QueueEngine {
 
   private refold(): void {
     this.refolds++;
-    const s = emptyState(this.config, this.day);
-    for (const e of this.log) applyEvent(s, this.config, e);
-    this.current = s;
+    const superseded = new Set<string>();
+    // Each pass either finishes or sets aside one more device call, so this ends; conflicts are rare.
+    for (;;) {
+      const s = emptyState(this.config, this.day);
+      let again = false;
+      for (const e of this.log) {
+        if (superseded.has(e.id)) {
+          s.rejected.push({
+            eventId: e.id,
+            type: e.type,
+            reason: 'superseded',
+            detail: 'an offline call overruled by a call the hub had acknowledged',
+          });
+          continue;
+        }
+        const r = applyEvent(s, this.config, e);
+        if (!r.applied && r.reason === 'overrules') {
+          superseded.add(r.overruled);
+          again = true;
+          break;
+        }
+      }
+      if (!again) {
+        this.current = s;
+        return;
+      }
+    }
   }
 }
 

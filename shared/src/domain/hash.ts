@@ -1,5 +1,5 @@
 /** A canonical hash of the queue state: equal states on two devices give equal hashes. */
-import { createHash } from 'node:crypto';
+import { digestHex } from './digest.js';
 import type { QueueState } from './state.js';
 
 function sortedEntries<V>(m: Map<string, V>): [string, V][] {
@@ -53,7 +53,5 @@ export function canonicalState(s: QueueState): unknown {
 }
 
 export function stateHash(s: QueueState): string {
-  return createHash('sha256')
-    .update(JSON.stringify(canonicalState(s)))
-    .digest('hex');
+  return digestHex(JSON.stringify(canonicalState(s)));
 }

@@ -66,13 +66,25 @@ class Reject {
   ) {}
 }
 
+/**
+ * A call by the hub that meets a ticket or a counter taken by a device's own (offline) call. The hub answered
+ * its call to an officer, who has called the citizen: that must stand. The engine re-folds with the device's
+ * call set aside as `superseded`, and what the device did on top of it is rejected in turn as conflicts.
+ */
+class Overruled {
+  constructor(readonly eventId: string) {}
+}
+
 function fail(reason: RejectReason, detail: string): never {
   // eslint-disable-next-line @typescript-eslint/only-throw-error -- sentinel caught in applyEvent, never escapes
   throw new Reject(reason, detail);
 }
 
 export type ApplyOutcome =
-  { readonly applied: true } | { readonly applied: false; readonly reason: RejectReason };
+  | { readonly applied: true }
+  | { readonly applied: false; readonly reason: RejectReason }
+  /** Not applied: a hub call overrules this earlier device event; the engine re-folds without it. */
+  | { readonly applied: false; readonly reason: 'overrules'; readonly overruled: string };
 
 /** Applies one event (already validated, of this state's day) and reports whether it was applied. */
 export function applyEvent(state: QueueState, config: CentreConfig, e: QueueEvent): ApplyOutcome {
@@ -80,6 +92,7 @@ export function applyEvent(state: QueueState, config: CentreConfig, e: QueueEven
     apply(state, config, e);
     return { applied: true };
   } catch (err) {
+    if (err instanceof Overruled) return { applied: false, reason: 'overrules', overruled: err.eventId };
     if (!(err instanceof Reject)) throw err;
     state.rejected.push({ eventId: e.id, type: e.type, reason: err.reason, detail: err.detail });
     return { applied: false, reason: err.reason };
@@ -282,6 +295,7 @@ function issue(s: QueueState, config: CentreConfig, e: EventOf<'ticket.issued'>,
     startedAt: null,
     finishedAt: null,
     callCount: 0,
+    callEvent: null,
     transfers: 0,
     rated: false,
     hlc: e.hlc,
@@ -293,6 +307,13 @@ function issue(s: QueueState, config: CentreConfig, e: EventOf<'ticket.issued'>,
   joinQueue(s, t);
 }
 
+/** The hub's device id (reserved in the config): its calls were assigned online and acknowledged. */
+const HUB = 'hub';
+
+function isDeviceCall(eventId: string | null): eventId is string {
+  return eventId !== null && !eventId.startsWith(`${HUB}:`);
+}
+
 export function counterServes(config: CentreConfig, counterId: string, areaId: string): boolean {
   return config.counters.find((c) => c.id === counterId)?.areas.includes(areaId) ?? false;
 }
@@ -300,6 +321,13 @@ export function counterServes(config: CentreConfig, counterId: string, areaId: s
 function call(s: QueueState, config: CentreConfig, e: EventOf<'ticket.called'>, at: number): void {
   const t = ticket(s, e.data.ticketId);
   const c = counter(s, e.data.counterId);
+  if (e.device === HUB) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- sentinel caught in applyEvent
+    if (t.status !== 'waiting' && isDeviceCall(t.callEvent)) throw new Overruled(t.callEvent);
+    const busy = c.current === null ? undefined : s.tickets.get(c.current);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- sentinel caught in applyEvent
+    if (busy && isDeviceCall(busy.callEvent)) throw new Overruled(busy.callEvent);
+  }
   if (t.status !== 'waiting') fail('not-callable', `ticket ${t.id} is ${t.status}`);
   if (t.needsPrint && !t.printed) fail('not-printed', `ticket ${t.id} was never printed`);
   if (c.status !== 'open') fail('counter-not-open', `counter ${c.id} is ${c.status}`);
@@ -328,6 +356,7 @@ function call(s: QueueState, config: CentreConfig, e: EventOf<'ticket.called'>, 
   t.lastCalledAt = at;
   t.startedAt = null;
   t.callCount++;
+  t.callEvent = e.id;
   c.current = t.id;
 }
 

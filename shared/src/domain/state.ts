@@ -33,6 +33,8 @@ export interface TicketState {
   callCount: number;
   transfers: number;
   rated: boolean;
+  /** The id of the event that last called it (to find the offline call a hub's call overrules). */
+  callEvent: string | null;
   /** The hlc of the issued event: the final tie-break in queue order. */
   readonly hlc: string;
 }
@@ -88,7 +90,9 @@ export type RejectReason =
   | 'counter-mismatch'
   | 'area-not-served'
   | 'wrong-status'
-  | 'already-rated';
+  | 'already-rated'
+  /** An offline decision overruled by a call the hub had already acknowledged (see QueueEngine). */
+  | 'superseded';
 
 /** An event that arrived but could not be applied: a conflict the supervisor is told about. */
 export interface Rejection {

@@ -31,14 +31,42 @@ export function converges(
   return true;
 }
 
-export function uniqueNumbers(s: QueueState): boolean {
-  const seen = new Set<string>();
-  for (const t of s.tickets.values()) {
-    const k = `${t.areaId}#${t.number}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+/** Two or more distinct tickets that reached citizens with the same area, business day and number. */
+export interface NumberCollision {
+  readonly day: string;
+  readonly areaId: string;
+  readonly number: number;
+  /** The ids of the `ticket.issued` events, one per distinct ticket. */
+  readonly issuances: readonly string[];
+}
+
+/**
+ * The user's invariant, checked on the events rather than on a folded state: no two distinct tickets that
+ * reached a citizen (were printed) share area, business day and number. A fold keys tickets by area and number,
+ * so it keeps one of two colliding tickets and rejects the other; the events keep both. A ticket is one
+ * `ticket.issued` event (duplicates of the same event count once); it reached a citizen when a `ticket.printed`
+ * for its ticket id was written by the device that issued it or by the kiosk it was issued for (the hub issues
+ * for a kiosk and the kiosk prints). Two kiosks' colliding tickets share a ticket id, so the printing device is
+ * what tells their prints apart. Rejected events are deliberately kept: a rejected issuance whose paper was
+ * printed is exactly the collision this looks for.
+ */
+export function printedNumberCollisions(events: readonly QueueEvent[]): NumberCollision[] {
+  const printedBy = new Set<string>();
+  for (const e of events) if (e.type === 'ticket.printed') printedBy.add(`${e.device}|${e.data.ticketId}`);
+  const groups = new Map<string, { day: string; areaId: string; number: number; ids: Set<string> }>();
+  for (const e of events) {
+    if (e.type !== 'ticket.issued') continue;
+    const t = e.data.ticketId;
+    if (!printedBy.has(`${e.device}|${t}`) && !printedBy.has(`${e.data.kioskId}|${t}`)) continue;
+    const key = `${e.day}|${e.data.areaId}|${e.data.number}`;
+    let g = groups.get(key);
+    if (!g)
+      groups.set(key, (g = { day: e.day, areaId: e.data.areaId, number: e.data.number, ids: new Set() }));
+    g.ids.add(e.id);
   }
-  return true;
+  return [...groups.values()]
+    .filter((g) => g.ids.size > 1)
+    .map((g) => ({ day: g.day, areaId: g.areaId, number: g.number, issuances: [...g.ids].sort() }));
 }
 
 /** No ticket is held by two counters, and counters and tickets agree on who holds what. */

@@ -18,6 +18,7 @@ import { DeviceSync } from '@motcua/shared/sync/device-sync';
 import { startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
+import { seededRandom } from './seeded.js';
 
 export function syncTestConfig(over: Partial<ConfigInput> = {}): CentreConfig {
   return testCentreConfig(over);
@@ -71,6 +72,7 @@ export class TestCentre {
       backoff: { initialMs: 50, maxMs: 1000 },
       resendMs: 300,
       gapCatchUpMs: 200,
+      random: seededRandom(id),
     });
     sync.start();
     const d = { id, store, sync, path };

@@ -17,6 +17,7 @@ import {
   type Clock,
   type Logger,
 } from '@motcua/shared';
+import { printedNumberCollisions } from '@motcua/shared/sim/invariants';
 import { buildAclFile, buildPasswordFile, type AclDevice } from '@motcua/shared/sync/acl';
 import { DeviceSync, RequestError } from '@motcua/shared/sync/device-sync';
 import type { RequestBody, ResponseResult } from '@motcua/shared/sync/topics';
@@ -167,16 +168,13 @@ export function eventRows(store: EventStore): number {
   return (store.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
 }
 
-/** (area, number) pairs issued twice in the store's current day; empty when numbering is sound. */
+/**
+ * Distinct printed tickets that share area, day and number in the store's current day ("area:number" each);
+ * empty when numbering is sound. Checked on the events, not the folded state, which can hold only one ticket
+ * per area and number and so could never show a duplicate.
+ */
 export function duplicateNumbers(store: EventStore): string[] {
-  const seen = new Set<string>();
-  const dup: string[] = [];
-  for (const t of store.state.tickets.values()) {
-    const k = `${t.areaId}:${t.number}`;
-    if (seen.has(k)) dup.push(k);
-    seen.add(k);
-  }
-  return dup;
+  return printedNumberCollisions(store.eventsOfDay(store.day)).map((c) => `${c.areaId}:${c.number}`);
 }
 
 export function sameState(stores: readonly EventStore[]): boolean {
