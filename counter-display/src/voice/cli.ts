@@ -14,7 +14,7 @@ import { systemClock } from '@motcua/shared/runtime/clock';
 import { silentLogger } from '@motcua/shared/runtime/logger';
 import { englishDisplayChunks, vietnameseDisplayChunks } from '@motcua/shared/text/display-number';
 import type { Dialect, NumberWordOptions } from '@motcua/shared/text/number-words';
-import { requiredClips, type AnnounceCall } from './announcement.js';
+import { languagesOf, phraseFor, type AnnounceCall } from './announcement.js';
 import { benchVoice } from './bench.js';
 import { createBoardVoice } from './board-voice.js';
 import { WavFileSink } from './output.js';
@@ -136,18 +136,26 @@ export function announceCommand(argv: string[], io: CliIo): Promise<number> {
       counter = { id: `counter-${wanted}`, number: Number(wanted) };
     }
 
-    const packDir = values.pack ?? values.cache ?? defaultCache(voice);
-    if (values.pack === undefined)
-      await buildVoicePack({ dir: packDir, clips: requiredClips(voice), dialect: voice.dialect });
-    const pack = await loadVoicePack(packDir);
-    const sink = new WavFileSink(values.wav);
-    const board = createBoardVoice({ voice, pack, output: sink, clock: systemClock, logger: silentLogger });
     const call: AnnounceCall = {
       display: values.number,
       counterId: counter.id,
       counterNumber: counter.number,
       recall: values.recall === true,
     };
+    const packDir = values.pack ?? values.cache ?? defaultCache(voice);
+    // Without a pack, the clips this call needs are spoken into a cache folder that grows with use.
+    if (values.pack === undefined)
+      await buildVoicePack({
+        dir: packDir,
+        clips: languagesOf(voice).flatMap((lang) =>
+          phraseFor(call, lang, voice).chunks.map((text) => ({ lang, text })),
+        ),
+        dialect: voice.dialect,
+        keepExisting: true,
+      });
+    const pack = await loadVoicePack(packDir);
+    const sink = new WavFileSink(values.wav);
+    const board = createBoardVoice({ voice, pack, output: sink, clock: systemClock, logger: silentLogger });
     // Rendered once here to report what is said; the queue renders again to play it into the file.
     const rendered = await board.renderer.render(call);
     board.announce(call);
@@ -160,7 +168,7 @@ export function announceCommand(argv: string[], io: CliIo): Promise<number> {
       pack: packDir,
       clips: rendered.parts.map((p) => p.label),
       fallbacks: rendered.fallbacks.map((f) => f.text),
-      health: health.status,
+      missing_clips_in_pack: health.missingClips.length,
     };
     if (values.json === true) io.out(`${JSON.stringify(summary, null, 2)}\n`);
     else {

@@ -13,7 +13,7 @@ import type { Dialect } from '@motcua/shared/text/number-words';
 import type { ClipSpec } from './announcement.js';
 import { DEFAULT_PREPARE, prepareClip, resample, type PrepareOptions } from './dsp.js';
 import { espeakSynthesise, espeakVoice, SpeechError, type Synthesiser } from './espeak.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT, type VoiceManifest } from './manifest.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT, manifestSchema, type VoiceManifest } from './manifest.js';
 import { decodeWav, encodeWav } from './wav.js';
 
 export const ESPEAK_LICENCE =
@@ -32,6 +32,8 @@ export interface BuildPackOptions {
   readonly synth?: Synthesiser;
   readonly prepare?: PrepareOptions;
   readonly now?: () => Date;
+  /** Keep the clips an existing manifest in `dir` lists (same dialect), adding `clips` to them. */
+  readonly keepExisting?: boolean;
 }
 
 export interface BuildPackResult {
@@ -56,6 +58,17 @@ function run(command: string, args: string[]): Promise<void> {
       else reject(new Error(`${command} exited with ${String(code)}: ${err.trim()}`));
     });
   });
+}
+
+/** The clips listed by a valid manifest of the same dialect already in `dir`; none otherwise. */
+async function existingClips(dir: string, dialect: Dialect): Promise<ClipSpec[]> {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+    if (!parsed.success || parsed.data.dialect !== dialect) return [];
+    return parsed.data.clips.map((c) => ({ lang: c.lang, text: c.text }));
+  } catch {
+    return [];
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -91,6 +104,13 @@ export async function buildVoicePack(opts: BuildPackOptions): Promise<BuildPackR
   const prepare = opts.prepare ?? DEFAULT_PREPARE;
   const speaker = `espeak-ng ${espeakVoice('vi', opts.dialect)}`;
   await mkdir(opts.dir, { recursive: true });
+  const wanted = new Map<string, ClipSpec>();
+  for (const c of [
+    ...(opts.keepExisting === true ? await existingClips(opts.dir, opts.dialect) : []),
+    ...opts.clips,
+  ])
+    wanted.set(`${c.lang}:${c.text}`, c);
+  const clips = [...wanted.values()];
 
   const fileOf = (c: ClipSpec): string => {
     const hash = createHash('sha1')
@@ -105,7 +125,7 @@ export async function buildVoicePack(opts: BuildPackOptions): Promise<BuildPackR
   };
 
   let generated = 0;
-  const queue = [...opts.clips];
+  const queue = [...clips];
   const worker = async (): Promise<void> => {
     for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
       if (/\d/.test(c.text)) throw new SpeechError('digits-refused', `clip text has digits: "${c.text}"`);
@@ -139,7 +159,7 @@ export async function buildVoicePack(opts: BuildPackOptions): Promise<BuildPackR
     generator: 'counter-display/scripts/build-voice-pack.ts',
     createdAt: (opts.now ?? (() => new Date()))().toISOString(),
     ...(chime === undefined ? {} : { chime }),
-    clips: opts.clips.map((c) => ({ lang: c.lang, text: c.text, file: fileOf(c) })),
+    clips: clips.map((c) => ({ lang: c.lang, text: c.text, file: fileOf(c) })),
   };
   await writeFile(join(opts.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, generated, ms: performance.now() - started };
