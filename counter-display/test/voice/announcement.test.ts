@@ -76,7 +76,7 @@ describe('the clips a pack needs', () => {
       });
       const have = new Set(requiredClips(voice).map((c) => clipKey(c.lang, c.text)));
       const prefixes = ['', 'A', 'BC', 'K1-', 'Đ-'];
-      for (let n = 0; n <= 999_999; n += 211) {
+      for (let n = 0; n <= 999_999; n += 617) {
         const c: AnnounceCall = {
           display: `${prefixes[n % prefixes.length]!}${n}`,
           counterId: n % 3 === 0 ? 'q9' : 'q1',

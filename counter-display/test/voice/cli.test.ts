@@ -117,6 +117,41 @@ describe('motcua announce', () => {
     expect(manifest.speaker).toBe('espeak-ng vi-vn-x-south');
   });
 
+  it('--english says the English phrase after the Vietnamese one', async () => {
+    const io = capture();
+    const code = await announceCommand(
+      [
+        '--number',
+        'A-12',
+        '--counter',
+        '3',
+        '--english',
+        '--cache',
+        cache,
+        '--wav',
+        join(dir, 'en.wav'),
+        '--json',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const clips = (JSON.parse(io.stdout()) as { clips: string[] }).clips;
+    expect(clips.slice(0, 12)).toEqual([
+      'chime',
+      'Xin mời công dân có số thứ tự',
+      'a',
+      'mười hai',
+      'đến quầy',
+      'số',
+      'ba',
+      'Ticket number',
+      'A',
+      'twelve',
+      'please go to counter',
+      'three',
+    ]);
+  });
+
   it('with a config, calls a counter by its spoken name, falling back to espeak-ng when the pack lacks it', async () => {
     const config = JSON.parse(readFileSync(exampleConfigPaths.district, 'utf8')) as Record<string, unknown>;
     config.voice = { repeat: 1, counterNames: { q4: { vi: 'Tiếp nhận hồ sơ đất đai' } } };

@@ -10,6 +10,7 @@ import { silentLogger } from '@motcua/shared/runtime/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnounceCall } from '../../src/voice/announcement.js';
 import { createBoardVoice } from '../../src/voice/board-voice.js';
+import { espeakSynthesise, SpeechError } from '../../src/voice/espeak.js';
 import { MANIFEST_FILE, type VoiceManifest } from '../../src/voice/manifest.js';
 import { WavFileSink } from '../../src/voice/output.js';
 import { loadVoicePack, VoicePackError } from '../../src/voice/pack.js';
@@ -96,6 +97,14 @@ describe('missing clip', () => {
     expect((await board.renderer.render(call)).fallbacks).toHaveLength(1);
     expect(board.health().unreadableClips).toHaveLength(1);
     expect(board.health().status).toBe('degraded');
+  });
+});
+
+describe('espeak-ng', () => {
+  it('is never handed digits', async () => {
+    const error = await espeakSynthesise('số 15', 'vi', 'north').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpeechError);
+    expect((error as SpeechError).reason).toBe('digits-refused');
   });
 });
 
