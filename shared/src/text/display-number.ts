@@ -27,7 +27,7 @@ export class DisplayNumberError extends Error {
  * Vietnamese names of the letters as said when spelling (Latin letters outside the Vietnamese alphabet take
  * their usual loan names).
  */
-const VI_LETTERS: Readonly<Record<string, string>> = {
+export const VI_LETTERS: Readonly<Record<string, string>> = {
   A: 'a',
   B: 'bê',
   C: 'xê',
