@@ -42,7 +42,7 @@ const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
 export async function benchVoice(opts: { packDir?: string; calls?: number } = {}): Promise<VoiceBench> {
   const voice = voiceSchema.parse({});
-  const calls = opts.calls ?? 300;
+  const calls = opts.calls ?? 1000;
   const tmp = await mkdtemp(join(tmpdir(), 'motcua-bench-voice-'));
   try {
     let packDir = opts.packDir;

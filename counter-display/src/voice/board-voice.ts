@@ -46,7 +46,7 @@ export function createBoardVoice(deps: BoardVoiceDeps): BoardVoice {
     health,
   });
   const queue = new AnnouncementQueue({
-    render: (call) => renderer.render(call),
+    render: (call, allocate) => renderer.render(call, allocate),
     output: deps.output,
     clock: deps.clock,
     logger: deps.logger.child('voice'),

@@ -162,12 +162,32 @@ export interface Joined {
   readonly offsets: number[];
 }
 
+/** Gives a zeroed buffer of `length` samples to join into. */
+export type Allocate = (length: number) => Int16Array;
+
+const fresh: Allocate = (length) => new Int16Array(length);
+
+/**
+ * One growing buffer handed out again and again: for a caller that is done with each result before asking
+ * for the next (the queue), so that a busy board does not allocate half a megabyte per call and pay for it
+ * in garbage-collection pauses.
+ */
+export function reusedBuffer(): Allocate {
+  let buffer = new Int16Array(0);
+  return (length) => {
+    if (buffer.length < length) buffer = new Int16Array(Math.ceil(length * 1.25));
+    const view = buffer.subarray(0, length);
+    view.fill(0);
+    return view;
+  };
+}
+
 /** Concatenates prepared clips and silent gaps into one buffer. */
-export function join(parts: readonly JoinPart[], sampleRate: number): Joined {
+export function join(parts: readonly JoinPart[], sampleRate: number, allocate: Allocate = fresh): Joined {
   const lengths = parts.map((p) =>
     p instanceof Int16Array ? p.length : Math.round((sampleRate * p.gapMs) / 1000),
   );
-  const samples = new Int16Array(lengths.reduce((a, b) => a + b, 0));
+  const samples = allocate(lengths.reduce((a, b) => a + b, 0));
   const offsets: number[] = [];
   let at = 0;
   parts.forEach((p, i) => {

@@ -8,7 +8,10 @@ import { writeFile } from 'node:fs/promises';
 import { encodeWav } from './wav.js';
 
 export interface AudioOutput {
-  /** Plays mono 16-bit samples; resolves once they have been heard (or written). */
+  /**
+   * Plays mono 16-bit samples; resolves once they have been heard (or written). The samples are the caller's
+   * again once this resolves (the queue reuses its buffer): an output that keeps them must copy them.
+   */
   play(samples: Int16Array, sampleRate: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@
 import type { Clock } from '@motcua/shared/runtime/clock';
 import type { Logger } from '@motcua/shared/runtime/logger';
 import type { AnnounceCall } from './announcement.js';
+import { reusedBuffer, type Allocate } from './dsp.js';
 import type { VoiceHealth } from './health.js';
 import type { AudioOutput } from './output.js';
 import type { RenderedAnnouncement } from './renderer.js';
@@ -27,7 +28,8 @@ export type QueueEvent =
   | { readonly type: 'failed'; readonly call: QueuedCall; readonly error: Error };
 
 export interface QueueDeps {
-  readonly render: (call: AnnounceCall) => Promise<RenderedAnnouncement>;
+  /** Renders a call into a buffer from `allocate` (the queue reuses one buffer: one call plays at a time). */
+  readonly render: (call: AnnounceCall, allocate: Allocate) => Promise<RenderedAnnouncement>;
   readonly output: AudioOutput;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -39,6 +41,7 @@ export class AnnouncementQueue {
   private readonly waiting: QueuedCall[] = [];
   private current: QueuedCall | null = null;
   private running: Promise<void> | null = null;
+  private readonly buffer = reusedBuffer();
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -92,7 +95,7 @@ export class AnnouncementQueue {
       this.current = next;
       try {
         const renderStart = this.deps.clock.now();
-        const audio = await this.deps.render(next);
+        const audio = await this.deps.render(next, this.buffer);
         const now = this.deps.clock.now();
         this.emit({ type: 'ready', call: next, readyMs: now - next.queuedAt, renderMs: now - renderStart });
         await this.deps.output.play(audio.samples, audio.sampleRate);

@@ -6,7 +6,7 @@
  */
 import type { VoiceConfig } from '@motcua/shared/config/voice';
 import { languagesOf, phraseFor, type AnnounceCall, type Phrase } from './announcement.js';
-import { join, prepareClip, resample, type JoinPart } from './dsp.js';
+import { join, prepareClip, resample, type Allocate, type JoinPart } from './dsp.js';
 import type { Synthesiser } from './espeak.js';
 import type { VoiceHealth } from './health.js';
 import type { VoicePack } from './pack.js';
@@ -66,7 +66,8 @@ export class AnnouncementRenderer {
     return { clips: [samples], labels: [`fallback:${phrase.text}`], fellBack: true };
   }
 
-  async render(call: AnnounceCall): Promise<RenderedAnnouncement> {
+  /** `allocate` gives the buffer to join into (a new one by default). */
+  async render(call: AnnounceCall, allocate?: Allocate): Promise<RenderedAnnouncement> {
     const { voice, pack } = this.deps;
     const parts: JoinPart[] = [];
     const labels: string[] = [];
@@ -92,7 +93,7 @@ export class AnnouncementRenderer {
         parts.push({ gapMs: voice.phraseGapMs });
       }
     }
-    const joined = join(parts, pack.sampleRate);
+    const joined = join(parts, pack.sampleRate, allocate);
     const clipParts = parts.filter((p): p is Int16Array => p instanceof Int16Array);
     return {
       sampleRate: pack.sampleRate,

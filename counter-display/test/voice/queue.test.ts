@@ -14,7 +14,7 @@ import { WavFileSink } from '../../src/voice/output.js';
 import { loadVoicePack } from '../../src/voice/pack.js';
 import { AnnouncementQueue, type QueueEvent } from '../../src/voice/queue.js';
 import type { RenderedAnnouncement } from '../../src/voice/renderer.js';
-import { buildTestPack, soxDuration, tmp } from './helpers.js';
+import { buildTestPack, soxDuration, soxSamples, tmp } from './helpers.js';
 
 const dir = tmp('queue');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -192,6 +192,18 @@ describe('ten near-simultaneous calls through the real voice', () => {
     }
     const total = sink.plays.reduce((a, p) => a + p.length, 0);
     expect(soxDuration(file)).toBeCloseTo(total / pack.sampleRate, 2);
+    // The queue joins every call into one reused buffer: each call in the file is still exactly its own audio.
+    const written = soxSamples(file);
+    for (const [i, c] of calls.entries()) {
+      const own = (await board.renderer.render(c)).samples;
+      const play = sink.plays[i]!;
+      expect(play.length).toBe(own.length);
+      const got = written.subarray(play.offset, play.offset + play.length);
+      expect(
+        got.every((v, k) => v === own[k]),
+        c.display,
+      ).toBe(true);
+    }
     // The small test pack lacks clips other calls would need (health says so), but these ten had them all.
     expect(board.health().fallbackPhrases).toEqual([]);
     expect(board.health().supersededCalls).toBe(0);
