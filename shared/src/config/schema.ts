@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from './time-format.js';
+import { defaultVoiceConfig, voiceSchema } from './voice.js';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -223,6 +224,7 @@ export const configSchema = z
     hours: hoursSchema.default(hoursSchema.parse({})),
     rating: ratingSchema.default(defaultRating),
     ticket: ticketSchema.default(ticketSchema.parse({})),
+    voice: voiceSchema.default(defaultVoiceConfig),
   })
   .strict();
 
