@@ -68,7 +68,10 @@ export class FakeModbusDisplay {
       }
       case 'echo':
         if (fc !== 0x06) return exceptionFrame(this.unitId, fc, 0x01);
-        this.registers.set(((frame[2] ?? 0) << 8) | (frame[3] ?? 0), ((frame[4] ?? 0) << 8) | (frame[5] ?? 0));
+        this.registers.set(
+          ((frame[2] ?? 0) << 8) | (frame[3] ?? 0),
+          ((frame[4] ?? 0) << 8) | (frame[5] ?? 0),
+        );
         return frame;
     }
   }

@@ -27,9 +27,7 @@ export function hasValidCrc(frame: Uint8Array): boolean {
 
 /** FC 6 request: unit, 0x06, register (big-endian), value (big-endian), CRC. The reply echoes it. */
 export function writeRegisterFrame(unitId: number, register: number, value: number): Uint8Array {
-  return withCrc(
-    Uint8Array.from([unitId, 0x06, register >>> 8, register & 0xff, value >>> 8, value & 0xff]),
-  );
+  return withCrc(Uint8Array.from([unitId, 0x06, register >>> 8, register & 0xff, value >>> 8, value & 0xff]));
 }
 
 /** Exception reply: unit, function | 0x80, exception code, CRC. */

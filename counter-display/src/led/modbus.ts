@@ -95,10 +95,9 @@ export class ModbusLedLink implements LedLink {
   }
 }
 
+/** modbus-serial rejects with plain objects that are not Error instances but carry a message. */
 function errorText(e: unknown): string {
-  return e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)
-    ? String((e as { message: unknown }).message)
-    : String(e);
+  return typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
 }
 
 /** The counter's display on RS-485: a Modbus link behind the shared driver behaviour. */
