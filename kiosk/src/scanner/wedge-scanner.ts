@@ -15,6 +15,7 @@ export class WedgeScanner extends ScannerBase {
   }
 
   key(key: string, timestamp: number): WedgeOutcome {
+    if (this.status().state === 'closed') return { kind: 'typing' };
     const outcome = this.detector.feed(key, timestamp);
     if (outcome.kind === 'scan') this.emit(outcome.text);
     return outcome;
