@@ -163,7 +163,8 @@ export async function startReplayedKeypad(o: {
   };
   try {
     // The driver's first status line: node-hid enumerated (and opened, if the ids match).
-    await waitFor(() => statuses.length > 0, 'the keypad driver to start');
+    // Generous: starting node with tsx takes seconds on a loaded 2-core machine.
+    await waitFor(() => statuses.length > 0, 'the keypad driver to start', 20_000);
   } catch (e) {
     await close();
     throw e;

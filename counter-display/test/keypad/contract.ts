@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOOT_KEYBOARD_KEY_MAP, parseKeypadConfig, type KeypadConfigInput } from '../../src/keypad/keymap.js';
 import type { KeypadAction } from '../../src/keypad/types.js';
 
@@ -52,82 +52,85 @@ export function config(input: KeypadConfigInput = CONFIG) {
 }
 
 /** The keypad contract, run by each target's test file. */
-export function keypadContract(name: string, connect: Connect, skip: string | null): void {
+export function keypadContract(
+  name: string,
+  connect: Connect,
+  skip: string | null,
+  /** Run the cases side by side (each has its own harness): the umockdev target spends its time waiting. */
+  concurrent = false,
+): void {
   describe.skipIf(skip !== null)(
     `keypad contract: ${name}${skip === null ? '' : ` (skipped: ${skip})`}`,
+    { concurrent },
     () => {
-      let h: Harness | undefined;
-      afterEach(async () => {
-        await h?.cleanup();
-        h = undefined;
-      });
+      /** Each case owns its harness and always cleans it up, so cases can run concurrently. */
+      const withKeypad =
+        (reports: readonly Uint8Array[], body: (h: Harness) => Promise<void>, input?: KeypadConfigInput) =>
+        async (): Promise<void> => {
+          const h = await connect(reports, input);
+          try {
+            await body(h);
+          } finally {
+            await h.cleanup();
+          }
+        };
 
-      it('finds the keypad by vendor/product id and turns key presses into actions, in order', async () => {
-        h = await connect([
-          keys(F1),
-          UP,
-          keys(K1),
-          UP,
-          keys(K0),
-          UP,
-          keys(K2),
-          UP,
-          keys(K5),
-          UP,
-          keys(ENTER),
-          UP,
-        ]);
-        const { actions } = h;
-        await h.waitFor(() => actions.length >= 6, 'six actions');
-        expect(h.status()).toBe('connected');
-        expect(actions).toEqual([
-          { type: 'next' },
-          { type: 'digit', digit: 1 },
-          { type: 'digit', digit: 0 },
-          { type: 'digit', digit: 2 },
-          { type: 'digit', digit: 5 },
-          { type: 'enter' },
-        ]);
-      });
+      it(
+        'finds the keypad by vendor/product id and turns key presses into actions, in order',
+        withKeypad(
+          [keys(F1), UP, keys(K1), UP, keys(K0), UP, keys(K2), UP, keys(K5), UP, keys(ENTER), UP],
+          async (h) => {
+            await h.waitFor(() => h.actions.length >= 6, 'six actions');
+            expect(h.status()).toBe('connected');
+            expect(h.actions).toEqual([
+              { type: 'next' },
+              { type: 'digit', digit: 1 },
+              { type: 'digit', digit: 0 },
+              { type: 'digit', digit: 2 },
+              { type: 'digit', digit: 5 },
+              { type: 'enter' },
+            ]);
+          },
+        ),
+      );
 
-      it('a held key acts once; two keys pressed together act twice; a second press acts again', async () => {
-        h = await connect([
-          keys(F1),
-          keys(F1),
-          keys(F1),
-          UP,
-          keys(K1, K2),
-          keys(K1, K2),
-          UP,
-          keys(F1),
-          UP,
-          keys(0x3b),
-          UP,
-        ]);
-        const { actions } = h;
-        await h.waitFor(() => actions.some((a) => a.type === 'recall'), 'the recall key');
-        expect(actions).toEqual([
-          { type: 'next' },
-          { type: 'digit', digit: 1 },
-          { type: 'digit', digit: 2 },
-          { type: 'next' },
-          { type: 'recall' },
-        ]);
-      });
+      it(
+        'a held key acts once; two keys pressed together act twice; a second press acts again',
+        withKeypad(
+          [keys(F1), keys(F1), keys(F1), UP, keys(K1, K2), keys(K1, K2), UP, keys(F1), UP, keys(0x3b), UP],
+          async (h) => {
+            await h.waitFor(() => h.actions.some((a) => a.type === 'recall'), 'the recall key');
+            expect(h.actions).toEqual([
+              { type: 'next' },
+              { type: 'digit', digit: 1 },
+              { type: 'digit', digit: 2 },
+              { type: 'next' },
+              { type: 'recall' },
+            ]);
+          },
+        ),
+      );
 
-      it('ignores keys not in the key map and roll-over error reports', async () => {
-        h = await connect([keys(0x04), UP, keys(0x01, 0x01, 0x01, 0x01, 0x01, 0x01), UP, keys(0x3d), UP]);
-        const { actions } = h;
-        await h.waitFor(() => actions.length >= 1, 'the finish key');
-        expect(actions).toEqual([{ type: 'finish' }]);
-      });
+      it(
+        'ignores keys not in the key map and roll-over error reports',
+        withKeypad([keys(0x04), UP, keys(1, 1, 1, 1, 1, 1), UP, keys(0x3d), UP], async (h) => {
+          await h.waitFor(() => h.actions.length >= 1, 'the finish key');
+          expect(h.actions).toEqual([{ type: 'finish' }]);
+        }),
+      );
 
-      it('ignores a device with another vendor/product id', async () => {
-        h = await connect([keys(F1), UP], { ...CONFIG, productId: PID + 1 });
-        await new Promise((r) => setTimeout(r, 300));
-        expect(h.status()).toBe('missing');
-        expect(h.actions).toEqual([]);
-      });
+      it(
+        'ignores a device with another vendor/product id',
+        withKeypad(
+          [keys(F1), UP],
+          async (h) => {
+            await new Promise((r) => setTimeout(r, 300));
+            expect(h.status()).toBe('missing');
+            expect(h.actions).toEqual([]);
+          },
+          { ...CONFIG, productId: PID + 1 },
+        ),
+      );
     },
   );
 }

@@ -24,4 +24,5 @@ keypadContract(
   'node-hid under umockdev',
   umockdevConnect,
   umockdevAvailable() ? null : 'umockdev-run not installed (Debian package umockdev; .ci/run installs it)',
+  true,
 );
