@@ -99,6 +99,10 @@ export class SerialScanner extends ScannerBase {
         this.dropping = false;
         continue;
       }
+      if (line.length > max) {
+        this.log.warn('scanner line too long, dropped', { port: this.o.path, bytes: line.length });
+        continue;
+      }
       // CR LF gives an empty line between the two: nothing was scanned there.
       if (line.length > 0) this.emit(line.toString('utf8'));
     }

@@ -19,6 +19,8 @@ interface Harness {
   raw?: (bytes: string) => Promise<void>;
   unplug: () => Promise<void>;
   replug: () => Promise<void>;
+  /** Whether the scanner can tell it was unplugged (a wedge scanner just stops typing). */
+  detectsUnplug: boolean;
   cleanup: () => Promise<void>;
 }
 type Connect = (qr: TicketQrConfig) => Promise<Harness>;
@@ -43,6 +45,7 @@ const kinds: Record<string, Connect> = {
       scanner,
       read: (code) => line.send(`${code}\r\n`),
       raw: (bytes) => line.send(bytes),
+      detectsUnplug: true,
       unplug: () => line.unplug(),
       replug: () => line.replug(),
       cleanup: async () => {
@@ -64,6 +67,7 @@ const kinds: Record<string, Connect> = {
         return Promise.resolve();
       },
       // A wedge scanner unplugged simply types nothing; the screen cannot tell it is gone.
+      detectsUnplug: false,
       unplug: () => {
         plugged = false;
         return Promise.resolve();
@@ -79,6 +83,7 @@ const kinds: Record<string, Connect> = {
     const scanner = new FakeScanner({ qr, clock: new ManualClock(0) });
     return Promise.resolve({
       scanner,
+      detectsUnplug: true,
       read: (code) => {
         scanner.scan(code);
         return Promise.resolve();
@@ -138,6 +143,8 @@ for (const [kind, connect] of Object.entries(kinds)) {
     it('a scanner that is unplugged and returns reads again', async () => {
       const { h, scans } = await open();
       await h.unplug();
+      if (h.detectsUnplug) await until(() => h.scanner.status().state === 'missing', 'missing');
+      await h.read(DOSSIER).catch(() => undefined);
       await h.replug();
       await until(() => h.scanner.status().state === 'ready', 'ready again');
       await h.read(DOSSIER);
@@ -187,9 +194,11 @@ describe('serial scanner line handling', () => {
     const { raw, scans } = await open();
     await raw('x'.repeat(700));
     await raw(`${'y'.repeat(100)}\r\n${DOSSIER}\r\n`);
-    await until(() => scans.length >= 1, 'the code after the noise');
+    // A long line and its end in one write.
+    await raw(`${'z'.repeat(700)}\r\n${TICKET}\r\n`);
+    await until(() => scans.length >= 2, 'the codes after the noise');
     await new Promise((r) => setTimeout(r, 50));
-    expect(scans.map((s) => s.kind)).toEqual(['dossier']);
+    expect(scans.map((s) => s.kind)).toEqual(['dossier', 'ticket']);
   });
 
   it('reports a missing port, and is picked up when the port appears', async () => {
