@@ -46,3 +46,4 @@ export function productionConfForTest(text: string): (ctx: ConfContext) => strin
     return rewritten;
   };
 }
+
