@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile, makeTicketId } from '@motcua/shared';
-import { exampleConfigPaths } from '@motcua/shared/config/examples';
+import { exampleConfigPaths } from '@motcua/shared/example-configs';
 import { ticketDataFromConfig } from '@motcua/ticket-printer/from-config';
 import { classifyScan } from '../../src/scanner/classify.js';
 
