@@ -46,4 +46,3 @@ export function productionConfForTest(text: string): (ctx: ConfContext) => strin
     return rewritten;
   };
 }
-

@@ -19,6 +19,8 @@ export interface TestCentreRun {
   /** Starts the hub again (after `stopHub`) on the same data. */
   startHub(): Promise<RunningHub>;
   stopHub(): Promise<void>;
+  /** Stops the hub and the broker, keeping the devices' files (a centre cut off from everything). */
+  down(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startTestCentre(o: {
       logger: o.logger ?? silentLogger,
       leaseBlockSize: o.leaseBlockSize ?? 10,
     });
+  let brokerDown = false;
   const run: TestCentreRun = {
     dir,
     config: o.config,
@@ -53,9 +56,13 @@ export async function startTestCentre(o: {
       run.hub = null;
       await h?.stop();
     },
-    async close() {
+    async down() {
       await run.stopHub().catch(() => undefined);
-      await broker.stop();
+      if (!brokerDown) await broker.stop();
+      brokerDown = true;
+    },
+    async close() {
+      await run.down();
       rmSync(dir, { recursive: true, force: true });
     },
   };
