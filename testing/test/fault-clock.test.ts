@@ -107,6 +107,27 @@ describe('a kiosk with a wrong clock', () => {
     60_000,
   );
 
+  it('keeps the hub’s offset across a restart: three days ahead and cut off, it still issues for the hub’s day', async () => {
+    const { c, p, db } = await setup();
+    const hubDay = c.hub.store.day;
+    const ahead = ['-f', '+3d'];
+    // Its first life reaches the hub: the clock follows it, leases are taken, the offset is stored.
+    const first = kiosk(c, db, p.url, ahead);
+    expect(await ask(first, 'wait-synced')).toBe('OK synced');
+    expect(await ask(first, 'leases')).toMatch(/^OK leases [1-9]/);
+    expect(await ask(first, 'exit')).toBe('BYE');
+
+    // Restarted with the same wrong clock and no hub: the stored offset puts it on the hub's day at once.
+    p.setMode('blackhole');
+    const again = kiosk(c, db, p.url, ahead);
+    const day = (await ask(again, 'day')).split(' ');
+    expect(day[1]).toBe(hubDay);
+    expect(day[4]).toBe('none'); // no answer from the hub in this life
+    const t = (await ask(again, 'issue a')).split(' ');
+    expect([t[0], t[2], t[5]]).toEqual(['T', 'lease', hubDay]);
+    expect(await ask(again, 'exit')).toBe('BYE');
+  }, 60_000);
+
   it("offline with no lease for the day its clock shows, it refuses with 'no-lease-for-day'", async () => {
     const { c, p, db } = await setup();
     const hubDay = c.hub.store.day;
@@ -131,6 +152,10 @@ describe('a kiosk with a wrong clock', () => {
     expect(t.slice(0, 1).concat(t.slice(2, 3), t.slice(5))).toEqual(['T', 'lease', hubDay]);
     expect(await ask(right, 'exit')).toBe('BYE');
 
-    expect(kioskEvents(db, 'SELECT day, type FROM events')).toEqual([{ day: hubDay, type: 'ticket.issued' }]);
+    // The one ticket issued (and printed) is the right clock's, for today; the wrong clock wrote nothing.
+    expect(kioskEvents(db, 'SELECT day, type FROM events ORDER BY seq')).toEqual([
+      { day: hubDay, type: 'ticket.issued' },
+      { day: hubDay, type: 'ticket.printed' },
+    ]);
   }, 60_000);
 });

@@ -99,7 +99,8 @@ describe('a kiosk process SIGKILLed in the middle of issuing, again and again', 
     await until(() => stateHash(board.store.state) === stateHash(hub.state), 15_000, 'board converges');
 
     // Each reported ticket once in what the kiosk said, once at the hub.
-    expect(reported.length).toBeGreaterThan(50);
+    // Each life renders and prints every ticket (the product's path), so a life of ~0.2–1.1 s reports a few.
+    expect(reported.length).toBeGreaterThan(25);
     expect(new Set(reported.map((t) => t.ticketId)).size).toBe(reported.length);
     const issuedEvents = new Map<string, number>();
     for (const e of hub.storedEvents('ticket.issued')) {
