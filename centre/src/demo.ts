@@ -69,7 +69,9 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
           : null;
       const r = await kiosk.commands.take({ area, priority });
       if (r.ok)
-        o.say(`${k.id}: số ${r.value.display} — ${areaName.get(area) ?? area}${priority ? ' (ưu tiên)' : ''}`);
+        o.say(
+          `${k.id}: số ${r.value.display} — ${areaName.get(area) ?? area}${priority ? ' (ưu tiên)' : ''}`,
+        );
       else o.logger.debug(() => `demo: ${k.id} ${r.reason}`);
     });
   }
@@ -82,10 +84,9 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
       if (!opened) opened = (await counter.commands.open()).ok;
       const r = await counter.commands.next();
       if (!r.ok) return;
-      let shown: string | null = null;
-      const off = counter.subscribe((v) => (shown = v.current?.display ?? null));
-      off();
-      if (shown !== null) o.say(`MỜI CÔNG DÂN CÓ SỐ ${shown} — QUẦY ${c.number}`);
+      const shown: { display: string | null } = { display: null };
+      counter.subscribe((v) => (shown.display = v.current?.display ?? null))();
+      if (shown.display !== null) o.say(`MỜI CÔNG DÂN CÓ SỐ ${shown.display} — QUẦY ${c.number}`);
     });
   }
   return async () => {

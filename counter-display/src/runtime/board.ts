@@ -27,5 +27,5 @@ export function startBoard(o: BoardOptions): DeviceApi<HallBoardView, BoardComma
     ...boardView(core.store.state, core.config, o.lastCalls ?? 8),
     hubOnline: core.sync.connected,
   });
-  return bindDevice({ core, role: 'board', view, commands: {} as BoardCommands });
+  return bindDevice({ core, role: 'board', view, commands: {} });
 }

@@ -276,7 +276,7 @@ async function decide(
   online: Online,
   offline: (s: QueueState) => CommandResult | DeviceReason,
 ): Promise<CounterResult> {
-  if (core.stopped) return fail('stopped', 'the counter is stopping');
+  if (core.isStopped()) return fail('stopped', 'the counter is stopping');
   const log = core.logger.child(`counter:${core.deviceId}`);
   try {
     const r =
@@ -286,19 +286,19 @@ async function decide(
     core.changed();
     return ok({ ticketId: r.kind === 'done' ? r.ticketId : null, mode: 'online' });
   } catch (e) {
-    if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.stopped) return failure(e);
+    if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.isStopped()) return failure(e);
     log.info('hub unreachable: acting offline', { reason: e.reason, command: online.body.action.kind });
   }
-  let needs: DeviceReason | null = null;
+  const needs: { reason: DeviceReason | null } = { reason: null };
   const r = core.commit((s) => {
     const d = offline(s);
     if (typeof d !== 'string') return d;
-    needs = d;
+    needs.reason = d;
     return { ok: false, reason: 'wrong-status', message: '' };
   });
-  if (needs !== null)
+  if (needs.reason !== null)
     return fail(
-      needs,
+      needs.reason,
       'every area of this counter is shared: call the next number when online, or serve a paper ticket',
     );
   if (!r.ok) return fail(asReason(r.reason), r.message);

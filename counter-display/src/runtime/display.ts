@@ -37,7 +37,12 @@ export type CounterDisplayOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'>
 export function startCounterDisplay(
   o: CounterDisplayOptions,
 ): DeviceApi<CounterDisplayView, CounterDisplayCommands> {
-  const core = openDevice({ hearDevices: true, ...o, role: 'display', deviceId: o.deviceId ?? `display-${o.counterId}` });
+  const core = openDevice({
+    hearDevices: true,
+    ...o,
+    role: 'display',
+    deviceId: o.deviceId ?? `display-${o.counterId}`,
+  });
   const { config, store } = core;
   const counter = config.counters.find((c) => c.id === o.counterId);
   if (!counter) {
@@ -65,5 +70,5 @@ export function startCounterDisplay(
         t && area ? { ticketId: t.id, display: displayNumber(area, t.number), status: t.status } : null,
     };
   };
-  return bindDevice({ core, role: 'display', view, commands: {} as CounterDisplayCommands });
+  return bindDevice({ core, role: 'display', view, commands: {} });
 }

@@ -74,7 +74,7 @@ export function startRatingPad(o: RatingOptions): DeviceApi<RatingView, RatingCo
   const counterId = o.counterId;
   const commands: RatingCommands = {
     async rate(arg) {
-      if (core.stopped) return fail('stopped', 'the rating pad is stopping');
+      if (core.isStopped()) return fail('stopped', 'the rating pad is stopping');
       const body = {
         counterId,
         ticketId: arg.ticketId === undefined ? lastUnrated(store.state, counterId) : arg.ticketId,
@@ -87,7 +87,7 @@ export function startRatingPad(o: RatingOptions): DeviceApi<RatingView, RatingCo
         core.changed();
         return ok({ ticketId: body.ticketId, mode: 'online' });
       } catch (e) {
-        if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.stopped) return failure(e);
+        if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.isStopped()) return failure(e);
       }
       const r = core.commit((s) => rateService(s, config, body));
       if (!r.ok) return fail(asReason(r.reason), r.message);

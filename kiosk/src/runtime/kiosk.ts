@@ -180,7 +180,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
   let lastTicket: KioskTicket | null = null;
 
   const refreshLeases = async (): Promise<Result<number, DeviceReason>> => {
-    if (core.stopped) return fail('stopped', 'the kiosk is stopping');
+    if (core.isStopped()) return fail('stopped', 'the kiosk is stopping');
     try {
       const n = await issuer.refreshLeases();
       if (n > 0) core.changed();
@@ -192,7 +192,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
   // Top up after every connect (the first answer also sets the clock) and periodically while online.
   let refreshing = false;
   const topUp = (): void => {
-    if (refreshing || core.stopped || !sync.connected) return;
+    if (refreshing || core.isStopped() || !sync.connected) return;
     refreshing = true;
     void refreshLeases()
       .then((r) => {
@@ -230,7 +230,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
 
   const commands: KioskCommands = {
     async take({ area, priority }) {
-      if (core.stopped) return fail('stopped', 'the kiosk is stopping');
+      if (core.isStopped()) return fail('stopped', 'the kiosk is stopping');
       if (!offered.has(area)) return fail('unknown-area', `area ${area} is not offered at this kiosk`);
       try {
         const r = await flow.take(area, priority ?? null);
@@ -257,7 +257,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
       }
     },
     async reprint({ ticketId }) {
-      if (core.stopped) return fail('stopped', 'the kiosk is stopping');
+      if (core.isStopped()) return fail('stopped', 'the kiosk is stopping');
       const t = store.state.tickets.get(ticketId);
       const area = config.areas.find((a) => a.id === t?.areaId);
       if (!t || !area) return fail('unknown-ticket', `unknown ticket ${ticketId}`);

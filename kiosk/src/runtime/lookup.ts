@@ -63,5 +63,5 @@ export function startLookup(o: LookupOptions): DeviceApi<LookupView, LookupComma
       }),
     };
   };
-  return bindDevice({ core, role: 'lookup', view, commands: {} as LookupCommands });
+  return bindDevice({ core, role: 'lookup', view, commands: {} });
 }

@@ -112,7 +112,7 @@ export interface DeviceCore {
   connection(fn: (c: ConnectionState) => void): () => void;
   status(): DeviceStatus;
   start(): void;
-  readonly stopped: boolean;
+  isStopped(): boolean;
   stop(): Promise<void>;
 }
 
@@ -294,9 +294,7 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
       started = true;
       sync.start();
     },
-    get stopped() {
-      return stopped;
-    },
+    isStopped: () => stopped,
     stop() {
       stopping ??= (async () => {
         stopped = true;
