@@ -231,19 +231,29 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
     changed();
   };
   // DeviceSync has no link events; looking every 200 ms is cheap and bounds how stale the indicator can be.
-  const linkTimer = setInterval(lookAtLink, o.connectionPollMs ?? 200);
-  linkTimer.unref();
-  // A board must turn the page at midnight even when nothing happens: look at the business day every second.
+  // A board must also turn the page at midnight when nothing happens: the business day is looked at every
+  // second. Both run only while someone listens (a simulated device with no screen pays nothing).
   let dayFailures = 0;
-  const dayTimer = setInterval(() => {
+  const lookAtDay = (): void => {
     try {
       if (!stopped && store.rollDay()) changed();
     } catch (e) {
       // The store refused (disk full, closed under us): the next command reports it; say so once here.
       if (dayFailures++ === 0) log.error('business day check failed', { message: (e as Error).message });
     }
-  }, 1_000);
-  dayTimer.unref();
+  };
+  let timers: NodeJS.Timeout[] = [];
+  const watchIfListened = (): void => {
+    const wanted = !stopped && changeListeners.size + connListeners.size > 0;
+    if (wanted && timers.length === 0) {
+      lookAtLink();
+      timers = [setInterval(lookAtLink, o.connectionPollMs ?? 200), setInterval(lookAtDay, 1_000)];
+      for (const t of timers) t.unref();
+    } else if (!wanted && timers.length > 0) {
+      for (const t of timers) clearInterval(t);
+      timers = [];
+    }
+  };
   const checkpointMs = o.checkpointMs ?? 10_000;
   const stopMaintenance = checkpointMs > 0 ? store.startMaintenance(checkpointMs) : () => undefined;
 
@@ -269,13 +279,24 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
     changed,
     changes(fn) {
       changeListeners.add(fn);
-      return () => changeListeners.delete(fn);
+      watchIfListened();
+      return () => {
+        changeListeners.delete(fn);
+        watchIfListened();
+      };
     },
-    connectionState: () => conn,
+    connectionState: () => {
+      lookAtLink();
+      return conn;
+    },
     connection(fn) {
       connListeners.add(fn);
+      watchIfListened();
       fn(conn);
-      return () => connListeners.delete(fn);
+      return () => {
+        connListeners.delete(fn);
+        watchIfListened();
+      };
     },
     status() {
       if (!stopped) store.rollDay();
@@ -298,11 +319,10 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
     stop() {
       stopping ??= (async () => {
         stopped = true;
-        clearInterval(linkTimer);
-        clearInterval(dayTimer);
         offEvents();
         changeListeners.clear();
         connListeners.clear();
+        watchIfListened();
         await sync.stop().catch((e: unknown) => log.warn('sync stop failed', { message: String(e) }));
         stopMaintenance();
         store.close();
