@@ -1,14 +1,15 @@
 /**
  * The demo centre behind `npm start`: besides the hub, simulated kiosks and counters connect to the embedded
- * broker as real devices (each with its own SQLite file and sync link) and run a slow, endless day, so a
- * newcomer sees numbers issued, printed and called within seconds. Screens come with later capabilities.
+ * broker as real devices, started through the product's device runtimes (startKiosk, startCounter: each with
+ * its own SQLite file, sync link and the hub's clock), and run a slow, endless day, so a newcomer sees numbers
+ * issued, printed and called within seconds. The kiosks print on the fake ESC/POS printer (there is no paper
+ * here). Screens come with later capabilities.
  */
-import { join } from 'node:path';
-import { EventStore, printOutcome, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
+import type { CentreConfig, Clock, Logger } from '@motcua/shared';
 import { Prng } from '@motcua/shared/sim/prng';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
-import { KioskIssuer } from '@motcua/kiosk/issuer';
-import { CounterPanel } from '@motcua/counter-display/counter';
+import { startKiosk } from '@motcua/kiosk/runtime/kiosk';
+import { startCounter } from '@motcua/counter-display/runtime/counter';
+import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
 
 export interface DemoOptions {
   readonly config: CentreConfig;
@@ -26,30 +27,15 @@ export interface DemoOptions {
 export function startDemoDevices(o: DemoOptions): () => Promise<void> {
   const rng = new Prng(Date.now() % 1_000_000);
   const pace = o.pace ?? 1500;
-  const devices: { sync: DeviceSync; store: EventStore }[] = [];
+  const devices: { stop(): Promise<void> }[] = [];
   const timers: NodeJS.Timeout[] = [];
   let stopping = false;
-  const device = (id: string, role: string): { sync: DeviceSync; store: EventStore } => {
-    const store = new EventStore({
-      path: join(o.dataDir, `${id}.db`),
-      deviceId: id,
-      config: o.config,
-      clock: o.clock,
-      logger: o.logger,
-    });
-    const sync = new DeviceSync({
-      url: o.brokerUrl,
-      centreId: o.config.centre.id,
-      deviceId: id,
-      role,
-      username: id,
-      store,
-      clock: o.clock,
-      logger: o.logger,
-    });
-    sync.start();
-    devices.push({ sync, store });
-    return { sync, store };
+  const common = {
+    dataDir: o.dataDir,
+    brokerUrl: o.brokerUrl,
+    config: o.config,
+    clock: o.clock,
+    logger: o.logger,
   };
   const every = (ms: number, fn: () => Promise<void>): void => {
     const tick = (): void => {
@@ -64,57 +50,48 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
   };
   const areaName = new Map(o.config.areas.map((a) => [a.id, a.name]));
   for (const k of o.config.kiosks) {
-    const d = device(k.id, 'kiosk');
-    const issuer = new KioskIssuer({
+    const paper = new FakePrinter();
+    const kiosk = startKiosk({
+      ...common,
       kioskId: k.id,
-      config: o.config,
-      store: d.store,
-      sync: d.sync,
-      clock: o.clock,
-      logger: o.logger,
+      username: k.id,
+      printer: { openTransport: () => Promise.resolve(new FakeTransport(paper)) },
     });
+    devices.push(kiosk);
     every(pace, async () => {
-      if (!d.sync.connected) return;
-      await issuer.refreshLeases();
+      if (!kiosk.status().connected) return;
+      paper.clearReceived();
       const areas = k.areas ?? o.config.areas.map((a) => a.id);
       const area = rng.pick(areas);
       const priority =
         o.config.priorityCategories.length > 0 && rng.chance(0.1)
           ? rng.pick(o.config.priorityCategories).id
           : null;
-      const t = await issuer.issue(area, priority);
-      d.store.commit((s) => printOutcome(s, t.ticketId, { kind: 'printed', copies: 1 }));
-      d.sync.flush();
-      o.say(`${k.id}: số ${t.display} — ${areaName.get(area) ?? area}${priority ? ' (ưu tiên)' : ''}`);
+      const r = await kiosk.commands.take({ area, priority });
+      if (r.ok)
+        o.say(
+          `${k.id}: số ${r.value.display} — ${areaName.get(area) ?? area}${priority ? ' (ưu tiên)' : ''}`,
+        );
+      else o.logger.debug(() => `demo: ${k.id} ${r.reason}`);
     });
   }
   for (const c of o.config.counters.slice(0, o.counters ?? 8)) {
-    const d = device(`counter-${c.id}`, 'counter');
-    const panel = new CounterPanel({
-      counterId: c.id,
-      config: o.config,
-      store: d.store,
-      sync: d.sync,
-      logger: o.logger,
-    });
+    const counter = startCounter({ ...common, counterId: c.id, username: `counter-${c.id}` });
+    devices.push(counter);
     let opened = false;
     every(pace * 3, async () => {
-      if (!d.sync.connected) return;
-      if (!opened) {
-        await d.sync.request('counter', { counterId: c.id, action: { kind: 'open' } });
-        opened = true;
-      }
-      const r = await panel.act('next');
-      const t = r.ticketId === null ? undefined : d.store.state.tickets.get(r.ticketId);
-      if (t) o.say(`MỜI CÔNG DÂN CÓ SỐ ${t.number} — QUẦY ${c.number}`);
+      if (!counter.status().connected) return;
+      if (!opened) opened = (await counter.commands.open()).ok;
+      const r = await counter.commands.next();
+      if (!r.ok) return;
+      const shown: { display: string | null } = { display: null };
+      counter.subscribe((v) => (shown.display = v.current?.display ?? null))();
+      if (shown.display !== null) o.say(`MỜI CÔNG DÂN CÓ SỐ ${shown.display} — QUẦY ${c.number}`);
     });
   }
   return async () => {
     stopping = true;
     for (const t of timers) clearTimeout(t);
-    for (const d of devices) {
-      await d.sync.stop();
-      d.store.close();
-    }
+    for (const d of devices) await d.stop();
   };
 }

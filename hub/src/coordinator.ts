@@ -57,7 +57,7 @@ import {
   responseTopic,
   type RequestKind,
 } from '@motcua/shared/sync/topics';
-import { summarise } from './summary.js';
+import { boardView } from '@motcua/shared/domain/board';
 
 export interface CoordinatorOptions {
   readonly store: EventStore;
@@ -222,9 +222,8 @@ export class Coordinator {
   private sameAsStored(raw: unknown): boolean {
     const v = validateEvent(raw);
     if (!v.ok) return true; // a deferred duplicate: nothing stored to compare with
-    const row = this.o.store.db.prepare('SELECT body FROM events WHERE id = ?').get(v.event.id) as
-      { body: string } | undefined;
-    return row === undefined || isDeepStrictEqual(JSON.parse(row.body), JSON.parse(JSON.stringify(v.event)));
+    const stored = this.o.store.storedEvent(v.event.id);
+    return stored === null || isDeepStrictEqual(stored, JSON.parse(JSON.stringify(v.event)));
   }
 
   private onPresence(device: string, body: unknown): void {
@@ -479,7 +478,7 @@ export class Coordinator {
   private async publishState(): Promise<void> {
     const s = this.o.store.state;
     const summary = {
-      ...summarise(s, this.o.config),
+      ...boardView(s, this.o.config),
       hash: stateHash(s),
       presence: Object.fromEntries(this.presence),
     };

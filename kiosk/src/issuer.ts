@@ -17,6 +17,7 @@ import {
   type EventStore,
   type Logger,
 } from '@motcua/shared';
+import { mayActOffline } from '@motcua/shared/device/reasons';
 import { RequestError, type DeviceSync } from '@motcua/shared/sync/device-sync';
 
 export type IssueSeries = 'hub' | 'lease' | 'kiosk';
@@ -86,7 +87,8 @@ export class KioskIssuer {
     return this.o.store.leases(day).filter((l) => l.kiosk === this.o.kioskId);
   }
 
-  private unusedBlocks(area: string): number {
+  /** Leased blocks of today for this area not yet started: numbers in hand for offline issuing. */
+  unusedBlocks(area: string): number {
     const s = this.o.store.state;
     const used = s.numbers.get(area);
     return this.myLeases(s.day).filter((b) => b.area === area && !used?.has(b.first)).length;
@@ -109,10 +111,8 @@ export class KioskIssuer {
       }
       throw new KioskError('bad-response', 'the hub answered without a ticket');
     } catch (e) {
-      if (
-        !(e instanceof RequestError) ||
-        (e.reason !== 'offline' && e.reason !== 'no-answer' && e.reason !== 'stopped')
-      )
+      // The one rule shared with the counter (reasons.ts): never decide alone while the hub might still decide.
+      if (!(e instanceof RequestError) || !mayActOffline(e.reason))
         throw e instanceof RequestError ? new KioskError(e.reason, e.message) : e;
       this.log.info('hub unreachable: issuing offline', { reason: e.reason });
       return this.issueOffline(areaId, priority);

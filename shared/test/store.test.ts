@@ -28,13 +28,15 @@ const issue = (s: EventStore, area = 'a') =>
     issueTicket(st, config, { areaId: area, priority: null, kioskId: 'kiosk-1', needsPrint: true }, T0),
   );
 
+// These are white-box tests of the store itself: they reach its private SQLite handle (`store['db']`) to read
+// pragmas and to make the disk "full" on the store's own connection. Nothing outside the store does this.
 describe('the SQLite store', () => {
   it('reopens with WAL and synchronous=FULL (2) every time', () => {
     const path = tmp();
     store(path).close();
     const s = store(path);
-    expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s['db'].pragma('synchronous', { simple: true })).toBe(2);
+    expect(s['db'].pragma('journal_mode', { simple: true })).toBe('wal');
     // better-sqlite3's default on a plain reopen is NORMAL (1): the store must not rely on it
     const raw = new Database(path);
     expect(raw.pragma('synchronous', { simple: true })).not.toBe(2);
@@ -61,7 +63,7 @@ describe('the SQLite store', () => {
     const again = store(path);
     expect(stateHash(again.state)).toBe(hash);
     expect(again.pendingOutbox().map((e) => e.seq)).toEqual([1, 2]);
-    expect(again.db.prepare('SELECT area, number, printed FROM tickets').all()).toEqual([
+    expect(again['db'].prepare('SELECT area, number, printed FROM tickets').all()).toEqual([
       { area: 'a', number: 1001, printed: 1 },
     ]);
     // the next number continues, it is not reused
@@ -73,7 +75,7 @@ describe('the SQLite store', () => {
     const s = store(tmp());
     issue(s);
     expect(() =>
-      s.db
+      s['db']
         .prepare(
           `INSERT INTO tickets (id, day, area, number, status, issued_event) VALUES ('x', ?, 'a', 1001, 'waiting', 'kiosk-1:1')`,
         )
@@ -92,15 +94,15 @@ describe('the SQLite store', () => {
     const s = store(tmp());
     issue(s);
     const before = stateHash(s.state);
-    const pages = s.db.pragma('page_count', { simple: true }) as number;
-    s.db.pragma(`max_page_count = ${pages}`);
+    const pages = s['db'].pragma('page_count', { simple: true }) as number;
+    s['db'].pragma(`max_page_count = ${pages}`);
     let r = issue(s);
     for (let i = 0; i < 200 && r.ok; i++) r = issue(s);
     expect(r).toMatchObject({ ok: false, reason: 'disk-full' });
-    const committed = (s.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    const committed = (s['db'].prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
     expect(s.state.tickets.size).toBe(committed);
     expect(stateHash(s.state)).not.toBe(before);
-    s.db.pragma('max_page_count = 1073741823');
+    s['db'].pragma('max_page_count = 1073741823');
     expect(issue(s).ok).toBe(true);
   });
 
@@ -116,7 +118,7 @@ describe('the SQLite store', () => {
     expect(s.day).toBe('2026-11-24');
     expect(r.ok && s.state.tickets.get(r.ticketId!)!.number).toBe(1001);
     expect(s.archivedSummary('2026-11-23')).toMatchObject({ day: '2026-11-23', centre: { issued: 2 } });
-    expect((s.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(4);
+    expect((s['db'].prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n).toBe(4);
     // a clock that jumps back never reopens the archived day
     clock.set(T0);
     expect(s.rollDay()).toBe(false);
@@ -146,7 +148,7 @@ describe('the SQLite store', () => {
       'invalid event rejected',
       'event deferred',
     ]);
-    expect(s.db.prepare('SELECT id, reason FROM deferred_events').all()).toEqual([
+    expect(s['db'].prepare('SELECT id, reason FROM deferred_events').all()).toEqual([
       { id: 'kiosk-2:1', reason: 'unknown-version' },
     ]);
   });
@@ -178,7 +180,7 @@ describe('replicated events', () => {
   it('after a non-durable ingest, the device own intents and stored settings still commit with synchronous=FULL', () => {
     const hub = store(tmp(), new ManualClock(T0), 'hub');
     const kiosk = new Device('kiosk-2', T0);
-    const sync = (): unknown => hub.db.pragma('synchronous', { simple: true });
+    const sync = (): unknown => hub['db'].pragma('synchronous', { simple: true });
     const replicate = (): void => {
       const r = issueTicket(
         hub.state,
@@ -272,20 +274,20 @@ describe('replicated events', () => {
     const path = tmp();
     const s = new EventStore({ path, deviceId: 'board-1', config, clock: new ManualClock(T0), logger });
     open.push(s);
-    const pages = s.db.pragma('page_count', { simple: true }) as number;
-    s.db.pragma(`max_page_count = ${pages}`);
+    const pages = s['db'].pragma('page_count', { simple: true }) as number;
+    s['db'].pragma(`max_page_count = ${pages}`);
     const evs = kioskIssues(200);
     s.ingestMany(evs, { durable: false });
     await new Promise((r) => setImmediate(r));
     expect(s.state.tickets.size).toBe(200);
     expect(s.contiguousSeq('kiosk-2')).toBe(200);
-    expect(count(s.db, 'SELECT COUNT(*) AS n FROM events')).toBe(0);
+    expect(count(s['db'], 'SELECT COUNT(*) AS n FROM events')).toBe(0);
     expect(records.filter((r) => r.message.includes('not written')).length).toBe(1);
-    s.db.pragma('max_page_count = 1073741823');
-    await vi.waitFor(() => expect(count(s.db, 'SELECT COUNT(*) AS n FROM events')).toBe(200), {
+    s['db'].pragma('max_page_count = 1073741823');
+    await vi.waitFor(() => expect(count(s['db'], 'SELECT COUNT(*) AS n FROM events')).toBe(200), {
       timeout: 5_000,
     });
-    expect(s.db.prepare("SELECT contiguous FROM vector WHERE device = 'kiosk-2'").get()).toEqual({
+    expect(s['db'].prepare("SELECT contiguous FROM vector WHERE device = 'kiosk-2'").get()).toEqual({
       contiguous: 200,
     });
   });

@@ -1,14 +1,15 @@
 /**
- * A kiosk whose wall clock is wrong (Debian's faketime around the kiosk process, testing/test/fixtures/kiosk-child.ts)
- * never issues for the wrong business day. The fixture runs the kiosk the way a real one must: a SyncedClock fed
- * by DeviceSync's onHubTime, its last offset kept in the kiosk's SQLite.
+ * A kiosk whose wall clock is wrong (Debian's faketime around the kiosk process, testing/test/fixtures/kiosk-child.ts,
+ * a thin driver over the product's startKiosk) never issues for the wrong business day: the device runtime's
+ * clock follows the hub's, its last offset kept in the kiosk's SQLite.
  * - Online, and offline after it has heard the hub once, it issues for the hub's day.
  * - Offline with no lease for the day its (wrong) clock shows, it refuses with 'no-lease-for-day'; the same
  *   kiosk with a right clock, equally offline, issues from its lease (the refusal is about the day, nothing else).
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventStore, businessDay, memoryLogger } from '@motcua/shared';
+import { businessDay, memoryLogger } from '@motcua/shared';
+import { openDatabaseReadOnly } from '@motcua/shared/store/db';
 import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { syncTestConfig, until } from './support/centre.js';
 import { FaultCentre, killAllChildren, spawnFixture, type Child } from './support/fault.js';
@@ -44,19 +45,13 @@ function kiosk(c: FaultCentre, db: string, url: string, faketime?: string[]): Ch
   );
 }
 
-/** Rows of a query on the (stopped) kiosk's own SQLite file. */
-function kioskEvents(c: FaultCentre, db: string, sql: string): unknown[] {
-  const store = new EventStore({
-    path: db,
-    deviceId: 'kiosk-1',
-    config: c.config,
-    clock: c.clock,
-    logger: c.logger,
-  });
+/** Rows of a query on the (stopped) kiosk's own SQLite file, opened read-only. */
+function kioskEvents(db: string, sql: string): unknown[] {
+  const conn = openDatabaseReadOnly(db);
   try {
-    return store.db.prepare(sql).all();
+    return conn.prepare(sql).all();
   } finally {
-    store.close();
+    conn.close();
   }
 }
 
@@ -105,12 +100,33 @@ describe('a kiosk with a wrong clock', () => {
       expect(hub.state.rejected).toEqual([]);
       expect(await ask(child, 'exit')).toBe('BYE');
       // Every event the kiosk wrote is for the hub's day.
-      const days = kioskEvents(c, db, 'SELECT DISTINCT day FROM events') as { day: string }[];
+      const days = kioskEvents(db, 'SELECT DISTINCT day FROM events') as { day: string }[];
       expect(days.map((d) => d.day)).toEqual([hubDay]);
       console.info(`[fault-clock] faketime ${faketime.join(' ')}: own day ${ownDay}, issued for ${hubDay}`);
     },
     60_000,
   );
+
+  it('keeps the hub’s offset across a restart: three days ahead and cut off, it still issues for the hub’s day', async () => {
+    const { c, p, db } = await setup();
+    const hubDay = c.hub.store.day;
+    const ahead = ['-f', '+3d'];
+    // Its first life reaches the hub: the clock follows it, leases are taken, the offset is stored.
+    const first = kiosk(c, db, p.url, ahead);
+    expect(await ask(first, 'wait-synced')).toBe('OK synced');
+    expect(await ask(first, 'leases')).toMatch(/^OK leases [1-9]/);
+    expect(await ask(first, 'exit')).toBe('BYE');
+
+    // Restarted with the same wrong clock and no hub: the stored offset puts it on the hub's day at once.
+    p.setMode('blackhole');
+    const again = kiosk(c, db, p.url, ahead);
+    const day = (await ask(again, 'day')).split(' ');
+    expect(day[1]).toBe(hubDay);
+    expect(day[4]).toBe('none'); // no answer from the hub in this life
+    const t = (await ask(again, 'issue a')).split(' ');
+    expect([t[0], t[2], t[5]]).toEqual(['T', 'lease', hubDay]);
+    expect(await ask(again, 'exit')).toBe('BYE');
+  }, 60_000);
 
   it("offline with no lease for the day its clock shows, it refuses with 'no-lease-for-day'", async () => {
     const { c, p, db } = await setup();
@@ -136,8 +152,10 @@ describe('a kiosk with a wrong clock', () => {
     expect(t.slice(0, 1).concat(t.slice(2, 3), t.slice(5))).toEqual(['T', 'lease', hubDay]);
     expect(await ask(right, 'exit')).toBe('BYE');
 
-    expect(kioskEvents(c, db, 'SELECT day, type FROM events')).toEqual([
+    // The one ticket issued (and printed) is the right clock's, for today; the wrong clock wrote nothing.
+    expect(kioskEvents(db, 'SELECT day, type FROM events ORDER BY seq')).toEqual([
       { day: hubDay, type: 'ticket.issued' },
+      { day: hubDay, type: 'ticket.printed' },
     ]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 /**
- * A kiosk process (testing/test/fixtures/kiosk-child.ts: EventStore on a file + DeviceSync + KioskIssuer) issues and
+ * A kiosk process (testing/test/fixtures/kiosk-child.ts: the product's startKiosk with a fake printer) issues and
  * prints in a loop and is SIGKILLed at random moments, 12 times; some of its lives are spent online, some behind
  * a silent partition (issuing from leases and its series). Every ticket it reported (a line written after the
  * commit returned) must be at the hub exactly once, and nothing may be doubled: no ticket issued twice, no
@@ -80,7 +80,7 @@ describe('a kiosk process SIGKILLed in the middle of issuing, again and again', 
           reported.push({ ticketId: a!, series: b!, area: area!, number: Number(num) });
           n++;
         }
-        if (kind === 'P') prints.push(b!);
+        if (kind === 'P') prints.push(a!);
         if (kind === 'REFUSED') throw new Error(`round ${round}: ${l}`);
       }
       lives.push(`${online ? 'on' : 'off'}:${n}`);
@@ -99,13 +99,12 @@ describe('a kiosk process SIGKILLed in the middle of issuing, again and again', 
     await until(() => stateHash(board.store.state) === stateHash(hub.state), 15_000, 'board converges');
 
     // Each reported ticket once in what the kiosk said, once at the hub.
-    expect(reported.length).toBeGreaterThan(50);
+    // Each life renders and prints every ticket (the product's path), so a life of ~0.2–1.1 s reports a few.
+    expect(reported.length).toBeGreaterThan(25);
     expect(new Set(reported.map((t) => t.ticketId)).size).toBe(reported.length);
     const issuedEvents = new Map<string, number>();
-    for (const r of hub.db.prepare("SELECT body FROM events WHERE type = 'ticket.issued'").all() as {
-      body: string;
-    }[]) {
-      const id = (JSON.parse(r.body) as { data: { ticketId: string } }).data.ticketId;
+    for (const e of hub.storedEvents('ticket.issued')) {
+      const id = e.type === 'ticket.issued' ? e.data.ticketId : '';
       issuedEvents.set(id, (issuedEvents.get(id) ?? 0) + 1);
     }
     for (const t of reported) {
@@ -114,8 +113,9 @@ describe('a kiosk process SIGKILLed in the middle of issuing, again and again', 
     }
     expect([...issuedEvents.values()].every((n) => n === 1)).toBe(true);
     const hubIds = eventIds(hub);
+    // Every print the kiosk reported (its commit returned) is known at the hub.
     expect(prints.length, 'prints reported').toBeGreaterThan(0);
-    for (const p of prints) expect(hubIds.has(p), p).toBe(true);
+    for (const p of prints) expect(hub.state.tickets.get(p)?.printed, p).toBe(true);
     expect(duplicateNumbers(hub)).toEqual([]);
     expect(hub.state.rejected).toEqual([]);
     // Resends of stored events are routine, never counted as rejections (nor as conflicting duplicates).

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { MqttClient } from 'mqtt';
 import {
-  EventStore,
   callTicket,
+  type EventStore,
   printOutcome,
   silentLogger,
   stateHash,
@@ -25,7 +25,8 @@ import {
 } from '@motcua/shared';
 import { Prng } from '@motcua/shared/sim/prng';
 import { printedNumberCollisions, singleCounterPerTicket } from '@motcua/shared/sim/invariants';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import type { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { openDevice } from '@motcua/shared/device/runtime';
 import { startFaultProxy, type FaultProxy } from '@motcua/testing/fault-proxy';
 import { defaultTestConf, startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
 import { KioskIssuer } from '@motcua/kiosk/issuer';
@@ -67,26 +68,23 @@ afterAll(async () => {
 });
 
 function open(n: Omit<Node, 'store' | 'sync' | 'issuer' | 'alive'>): Node {
-  const store = new EventStore({
-    path: n.path,
+  // Started through the device runtime; no checkpoint timer (a crash closes the database under it).
+  const { store, sync } = openDevice({
+    role: n.role,
     deviceId: n.id,
+    dbPath: n.path,
+    brokerUrl: n.proxy.url,
     config,
     clock: systemClock,
     logger: silentLogger,
-  });
-  const sync = new DeviceSync({
-    url: n.proxy.url,
-    centreId: config.centre.id,
-    deviceId: n.id,
-    role: n.role,
-    store,
-    clock: systemClock,
-    logger: silentLogger,
-    keepaliveS: 2,
-    backoff: { initialMs: 50, maxMs: 800 },
-    resendMs: 300,
-    requestTimeoutMs: 1_000,
-    random: jitter(n.id),
+    checkpointMs: 0,
+    sync: {
+      keepaliveS: 2,
+      backoff: { initialMs: 50, maxMs: 800 },
+      resendMs: 300,
+      requestTimeoutMs: 1_000,
+      random: jitter(n.id),
+    },
   });
   const issuer =
     n.role === 'kiosk'
@@ -100,7 +98,6 @@ function open(n: Omit<Node, 'store' | 'sync' | 'issuer' | 'alive'>): Node {
           onlineTimeoutMs: 500,
         })
       : null;
-  sync.start();
   return { ...n, store, sync, issuer, alive: true };
 }
 
@@ -118,7 +115,7 @@ function crash(n: Node): void {
   const c = s.client;
   (c?.stream as { destroy?: () => void } | undefined)?.destroy?.();
   c?.end(true);
-  n.store.db.close();
+  n.store['db'].close(); // the store's private handle: a crash, not a close
   n.alive = false;
 }
 

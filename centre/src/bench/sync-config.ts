@@ -1,14 +1,7 @@
 /** The centre `motcua bench sync` simulates (shared by the bench and its child process of simulated devices). */
-import { join } from 'node:path';
-import {
-  AROUND_THE_CLOCK,
-  EventStore,
-  parseConfig,
-  silentLogger,
-  systemClock,
-  type CentreConfig,
-} from '@motcua/shared';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { AROUND_THE_CLOCK, parseConfig, silentLogger, systemClock, type CentreConfig } from '@motcua/shared';
+import { openDevice, type DeviceCore } from '@motcua/shared/device/runtime';
+import type { DeviceRole } from '@motcua/shared/sync/topics';
 
 export const BENCH_AREAS: readonly string[] = ['a', 'b', 'c', 'd'];
 
@@ -45,36 +38,29 @@ export function benchSyncConfig(counters: number, kiosks: number): CentreConfig 
   });
 }
 
-export interface BenchDevice {
-  readonly id: string;
-  readonly store: EventStore;
-  readonly sync: DeviceSync;
-}
+export type BenchDevice = DeviceCore & { readonly id: string };
 
-/** A simulated device: its own SQLite file in `dir` and its own MQTT connection (not started). */
+/**
+ * A simulated device started through the device runtime: its own SQLite file in `dir` and its own MQTT
+ * connection (not started: the bench times the connect).
+ */
 export function benchDevice(
   config: CentreConfig,
   url: string,
   dir: string,
   id: string,
-  role: string,
+  role: DeviceRole,
 ): BenchDevice {
-  const store = new EventStore({
-    path: join(dir, `${id}.db`),
+  const core = openDevice({
+    role,
     deviceId: id,
+    dataDir: dir,
+    brokerUrl: url,
     config,
     clock: systemClock,
     logger: silentLogger,
+    sync: { requestTimeoutMs: 10_000 },
+    start: false,
   });
-  const sync = new DeviceSync({
-    url,
-    centreId: config.centre.id,
-    deviceId: id,
-    role,
-    store,
-    clock: systemClock,
-    logger: silentLogger,
-    requestTimeoutMs: 10_000,
-  });
-  return { id, store, sync };
+  return Object.assign(core, { id });
 }

@@ -9,6 +9,8 @@
  * Times cross the process boundary as `process.hrtime.bigint()` (CLOCK_MONOTONIC, the same clock in every
  * process on the machine).
  */
+import { silentLogger, systemClock } from '@motcua/shared';
+import { startCounter, type CounterDevice } from '@motcua/counter-display/runtime/counter';
 import { BENCH_AREAS, benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
 
 export type FarmRequest =
@@ -22,11 +24,11 @@ export type FarmReply =
   | { op: 'ready' }
   | { op: 'opened' }
   | { op: 'issued'; ms: number }
-  | { op: 'called'; t0: string; eventId: string }
+  | { op: 'called'; t0: string; ticketId: string }
   | { op: 'stopped' }
   | { op: 'error'; message: string };
 
-let counters: BenchDevice[] = [];
+let counters: CounterDevice[] = [];
 let kiosks: BenchDevice[] = [];
 
 function reply(r: FarmReply): void {
@@ -37,21 +39,35 @@ async function handle(m: FarmRequest): Promise<FarmReply> {
   switch (m.op) {
     case 'init': {
       const config = benchSyncConfig(m.counters, m.kiosks);
-      const device = (id: string, role: string): BenchDevice => benchDevice(config, m.url, m.dir, id, role);
-      counters = Array.from({ length: m.counters }, (_, i) => device(`counter-c${i + 1}`, 'counter'));
-      kiosks = Array.from({ length: m.kiosks }, (_, i) => device(`kiosk-${i + 1}`, 'kiosk'));
-      const all = [...counters, ...kiosks];
-      for (const d of all) d.sync.start();
+      // Counters are the product's counter runtime; kiosks issue by raw request (no printer in the bench).
+      counters = Array.from({ length: m.counters }, (_, i) =>
+        startCounter({
+          counterId: `c${i + 1}`,
+          dataDir: m.dir,
+          brokerUrl: m.url,
+          config,
+          clock: systemClock,
+          logger: silentLogger,
+          sync: { requestTimeoutMs: 10_000 },
+          onlineTimeoutMs: 10_000,
+        }),
+      );
+      kiosks = Array.from({ length: m.kiosks }, (_, i) =>
+        benchDevice(config, m.url, m.dir, `kiosk-${i + 1}`, 'kiosk'),
+      );
+      for (const k of kiosks) k.start();
       const end = Date.now() + 30_000;
-      while (!all.every((d) => d.sync.connected)) {
+      while (!(kiosks.every((d) => d.sync.connected) && counters.every((c) => c.status().connected))) {
         if (Date.now() > end) throw new Error('simulated devices did not connect in 30 s');
         await new Promise((r) => setTimeout(r, 5));
       }
       return { op: 'ready' };
     }
     case 'open':
-      for (const [i, c] of counters.entries())
-        await c.sync.request('counter', { counterId: `c${i + 1}`, action: { kind: 'open' } });
+      for (const c of counters) {
+        const r = await c.commands.open();
+        if (!r.ok) throw new Error(`open: ${r.reason}`);
+      }
       return { op: 'opened' };
     case 'issue': {
       const k = kiosks[m.i % kiosks.length]!;
@@ -68,18 +84,13 @@ async function handle(m: FarmRequest): Promise<FarmReply> {
     case 'call': {
       const n = m.i % counters.length;
       const t0 = process.hrtime.bigint();
-      const r = await counters[n]!.sync.request('call', {
-        counterId: `c${n + 1}`,
-        action: { kind: 'next' },
-      });
-      if (r.kind !== 'done') throw new Error('call answered with something else');
-      return { op: 'called', t0: t0.toString(), eventId: r.eventIds[r.eventIds.length - 1]! };
+      const r = await counters[n]!.commands.next();
+      if (!r.ok || r.value.mode !== 'online' || r.value.ticketId === null)
+        throw new Error(`call next: ${r.ok ? r.value.mode : r.reason}`);
+      return { op: 'called', t0: t0.toString(), ticketId: r.value.ticketId };
     }
     case 'stop':
-      for (const d of [...counters, ...kiosks]) {
-        await d.sync.stop();
-        d.store.close();
-      }
+      for (const d of [...counters, ...kiosks]) await d.stop();
       counters = [];
       kiosks = [];
       return { op: 'stopped' };

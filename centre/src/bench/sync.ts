@@ -27,6 +27,7 @@ import mqtt from 'mqtt';
 import { fileURLToPath } from 'node:url';
 import { silentLogger, systemClock, type EventDraft } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
+import type { DeviceRole } from '@motcua/shared/sync/topics';
 import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '../mosquitto.js';
 import type { FarmReply, FarmRequest } from './sync-farm.js';
 import { benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
@@ -182,15 +183,14 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
   let hub: Awaited<ReturnType<typeof startHub>> | null = null;
   let farm: Farm | null = null;
 
-  const device = (id: string, role: string): Device => {
+  const device = (id: string, role: DeviceRole): Device => {
     const d = benchDevice(config, broker.url, simDir, id, role);
     devices.push(d);
     return d;
   };
   const stopDevice = async (d: Device): Promise<void> => {
     devices.splice(devices.indexOf(d), 1);
-    await d.sync.stop();
-    d.store.close();
+    await d.stop();
   };
 
   try {
@@ -226,20 +226,21 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     // --- the centre: counters and kiosks in the child process, displays here -------------------------
     farm = startFarm();
     const displays = Array.from({ length: nDisplays }, (_, i) => device(`board-${i + 1}`, 'display'));
-    /** event id -> [displays that stored it, time (hrtime, ns) the last one did] */
+    /** ticket id of a call -> [displays that stored the call, time (hrtime, ns) the last one did] */
     const seen = new Map<string, { n: number; at: bigint }>();
     for (const d of displays)
       d.sync.onEvents((evs) => {
         const at = process.hrtime.bigint();
         for (const e of evs) {
-          const s = seen.get(e.id);
+          if (e.type !== 'ticket.called') continue;
+          const s = seen.get(e.data.ticketId);
           if (s) {
             s.n++;
             s.at = at;
-          } else seen.set(e.id, { n: 1, at });
+          } else seen.set(e.data.ticketId, { n: 1, at });
         }
       });
-    for (const d of displays) d.sync.start();
+    for (const d of displays) d.start();
     await farm.ask({ op: 'init', url: broker.url, counters: nCounters, kiosks: nKiosks, dir: simDir });
     await until(() => displays.every((d) => d.sync.connected), 30_000, 'all displays connected');
     // let the after-connect steps (presence, catch-up) settle
@@ -264,8 +265,8 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     for (let i = 0; i < calls; i++) {
       const r = await farm.ask({ op: 'call', i });
       if (r.op !== 'called') throw new Error(`bench: unexpected answer ${r.op}`);
-      await until(() => (seen.get(r.eventId)?.n ?? 0) >= nDisplays, 10_000, `displays got ${r.eventId}`);
-      callMs.push(Number(seen.get(r.eventId)!.at - BigInt(r.t0)) / 1e6);
+      await until(() => (seen.get(r.ticketId)?.n ?? 0) >= nDisplays, 10_000, `displays got ${r.ticketId}`);
+      callMs.push(Number(seen.get(r.ticketId)!.at - BigInt(r.t0)) / 1e6);
     }
 
     await farm.stop();
@@ -292,7 +293,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     if (!committed.ok) throw new Error(`bench: bulk commit failed: ${committed.message}`);
     const before = hubStore.contiguousSeq('uploader');
     const tIngest = performance.now();
-    loader.sync.start();
+    loader.start();
     await until(
       () => hubStore.contiguousSeq('uploader') >= ingestEvents && loader.store.pendingOutbox(1).length === 0,
       120_000,
@@ -307,7 +308,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     const target = hubStore.versionVector();
     const lacking = Object.values(target).reduce((a, b) => a + b, 0);
     const tCatch = performance.now();
-    late.sync.start();
+    late.start();
     const current = (): boolean =>
       Object.entries(target).every(([dev, seq]) => late.store.contiguousSeq(dev) >= seq);
     await until(current, 120_000, 'the late display to catch up');
@@ -335,10 +336,7 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     };
   } finally {
     await farm?.stop().catch(() => undefined);
-    for (const d of devices.splice(0)) {
-      await d.sync.stop().catch(() => undefined);
-      d.store.close();
-    }
+    for (const d of devices.splice(0)) await d.stop();
     await hub?.stop().catch(() => undefined);
     await broker.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -106,10 +106,7 @@ export function simulateDay(config: CentreConfig, seed: number, citizens?: numbe
   const s = store.state;
   const events = store.eventsOfDay(store.day);
   const rejected = new Set(s.rejected.map((r) => r.eventId));
-  const projection = store.db.prepare('SELECT id, status FROM tickets WHERE day = ?').all(store.day) as {
-    id: string;
-    status: string;
-  }[];
+  const projection = store.projectedTickets(store.day);
   const invariants = {
     convergence: converges(config, store.day, events, rng),
     unique_numbers: printedNumberCollisions(events).length === 0,

@@ -103,6 +103,17 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
+/** A read-only connection, for tools and tests that verify what a device's file holds (never for writing). */
+export function openDatabaseReadOnly(path: string): Db {
+  try {
+    return new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new StoreError('open-failed', `cannot open database ${path}: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+}
+
 function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
@@ -128,4 +139,18 @@ export function classifyWriteError(e: unknown): StoreError {
   if (code.startsWith('SQLITE_CORRUPT'))
     return new StoreError('corrupt', 'the database is damaged', { cause: e });
   return new StoreError('write-failed', `write failed: ${(e as Error).message}`, { cause: e });
+}
+
+/**
+ * One value of a database file's `meta` table, read before its store is opened (a device takes its clock offset
+ * and its configuration from there, and the store needs both to open). Null when the key is not set.
+ */
+export function readMeta(path: string, key: string): string | null {
+  const db = openDatabase(path);
+  try {
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  } finally {
+    db.close();
+  }
 }

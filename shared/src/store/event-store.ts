@@ -41,7 +41,8 @@ export type IntentResult =
 export type IngestResult = 'stored' | 'duplicate' | 'deferred' | 'invalid';
 
 export class EventStore {
-  readonly db: Db;
+  /** The SQLite handle stays inside the store: callers ask the questions below, never write SQL against it. */
+  private readonly db: Db;
   readonly deviceId: string;
   private readonly config: CentreConfig;
   private readonly clock: Clock;
@@ -443,6 +444,57 @@ export class EventStore {
       for (const r of rows) out.push(JSON.parse(r.body) as QueueEvent);
     }
     return out;
+  }
+
+  /** The stored event with this id, or null (copies not yet written are looked for too). */
+  storedEvent(id: string): QueueEvent | null {
+    this.flush();
+    const row = this.db.prepare('SELECT body FROM events WHERE id = ?').get(id) as
+      { body: string } | undefined;
+    return row === undefined ? null : (JSON.parse(row.body) as QueueEvent);
+  }
+
+  /** The business day of the event that issued this ticket, as stored; null if no such event. */
+  ticketIssueDay(ticketId: string): string | null {
+    this.flush();
+    const row = this.db
+      .prepare(
+        "SELECT day FROM events WHERE type = 'ticket.issued' AND json_extract(body, '$.data.ticketId') = ?",
+      )
+      .get(ticketId) as { day: string } | undefined;
+    return row?.day ?? null;
+  }
+
+  /** Every stored event id (all days). */
+  eventIds(): Set<string> {
+    this.flush();
+    return new Set((this.db.prepare('SELECT id FROM events').all() as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Stored events (all days), optionally of one type, in (device, seq) order. */
+  storedEvents(type?: QueueEvent['type']): QueueEvent[] {
+    this.flush();
+    const rows = (
+      type === undefined
+        ? this.db.prepare('SELECT body FROM events ORDER BY device, seq').all()
+        : this.db.prepare('SELECT body FROM events WHERE type = ? ORDER BY device, seq').all(type)
+    ) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as QueueEvent);
+  }
+
+  /** Rows of the events table (a duplicate would need a second row: the id is the primary key). */
+  eventRowCount(): number {
+    this.flush();
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  }
+
+  /** The ticket projection of a day: id and status of each ticket as the projection table has it. */
+  projectedTickets(day: string): { id: string; status: string }[] {
+    this.flush();
+    return this.db.prepare('SELECT id, status FROM tickets WHERE day = ?').all(day) as {
+      id: string;
+      status: string;
+    }[];
   }
 
   getMeta(key: string): string | null {

@@ -25,6 +25,8 @@ import { openDatabase } from '../store/db.js';
 import {
   MAX_BATCH,
   ackMessage,
+  eventsMessage,
+  filters,
   configMessage,
   busEventsMessage,
   parsePayload,
@@ -70,6 +72,13 @@ export interface DeviceSyncOptions {
   readonly gapCatchUpMs?: number;
   /** Called with the hub's time from every answer (to correct a SyncedClock). */
   readonly onHubTime?: (hubTime: number) => void;
+  /**
+   * Also take other devices' events straight from their own topics (default false): a hall board keeps showing
+   * what counters call while the hub is down. Only events of the topic's own device are taken (a device can
+   * publish only on its own topic under the ACL, so it cannot pass off another's). The broker must let the
+   * device read `dev/+/events`.
+   */
+  readonly hearDevices?: boolean;
 }
 
 export class RequestError extends Error {
@@ -226,7 +235,14 @@ export class DeviceSync {
     try {
       if (!sessionPresent || !this.connectedOnce) {
         await client.subscribeAsync(
-          [ackTopic(c, d), responseTopic(c, d), busEventsTopic(c), busStateTopic(c), configTopic(c)],
+          [
+            ackTopic(c, d),
+            responseTopic(c, d),
+            busEventsTopic(c),
+            busStateTopic(c),
+            configTopic(c),
+            ...(this.o.hearDevices === true ? [filters.allDeviceEvents(c)] : []),
+          ],
           { qos: 1 },
         );
       }
@@ -476,7 +492,16 @@ export class DeviceSync {
         case 'config':
           this.onConfig(body);
           return;
-        case 'events':
+        case 'events': {
+          if (this.o.hearDevices !== true || t.deviceId === this.o.deviceId) return;
+          const m = eventsMessage.safeParse(body);
+          if (!m.success || m.data.deviceId !== t.deviceId) return;
+          const own = m.data.events.filter((e) => (e as { device?: unknown } | null)?.device === t.deviceId);
+          if (own.length < m.data.events.length)
+            this.log.warn("events of another device on a device's topic skipped", { topic });
+          this.store(own);
+          return;
+        }
         case 'req':
         case 'presence':
           return;

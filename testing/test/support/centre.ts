@@ -1,12 +1,11 @@
 /**
- * A small centre for sync tests: a real Mosquitto, the hub, and devices each with its own SQLite file and
- * DeviceSync. Everything started here is stopped by `close()`.
+ * A small centre for sync tests: a real Mosquitto, the hub, and devices started through the device runtime
+ * (`openDevice`: own SQLite file, DeviceSync, the hub's clock). Everything started here is stopped by `close()`.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  EventStore,
   silentLogger,
   systemClock,
   type CentreConfig,
@@ -14,22 +13,18 @@ import {
   type ConfigInput,
   type Logger,
 } from '@motcua/shared';
-import { DeviceSync } from '@motcua/shared/sync/device-sync';
+import { openDevice, type DeviceCore } from '@motcua/shared/device/runtime';
 import { startMosquitto, type RunningMosquitto } from '@motcua/testing/mosquitto';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
+import type { DeviceRole } from '@motcua/shared/sync/topics';
 import { seededRandom } from './seeded.js';
 
 export function syncTestConfig(over: Partial<ConfigInput> = {}): CentreConfig {
   return testCentreConfig(over);
 }
 
-export interface TestDevice {
-  readonly id: string;
-  readonly store: EventStore;
-  readonly sync: DeviceSync;
-  readonly path: string;
-}
+export type TestDevice = DeviceCore & { readonly id: string };
 
 export class TestCentre {
   readonly dir = mkdtempSync(join(tmpdir(), 'motcua-centre-'));
@@ -57,34 +52,30 @@ export class TestCentre {
     return this;
   }
 
-  device(id: string, role: string, url = this.broker.url, clock: Clock = this.clock): TestDevice {
-    const path = join(this.dir, `${id}.db`);
-    const store = new EventStore({ path, deviceId: id, config: this.config, clock, logger: this.logger });
-    const sync = new DeviceSync({
-      url,
-      centreId: this.config.centre.id,
-      deviceId: id,
+  device(id: string, role: DeviceRole, url = this.broker.url, clock: Clock = this.clock): TestDevice {
+    const core = openDevice({
       role,
-      store,
+      deviceId: id,
+      dataDir: this.dir,
+      brokerUrl: url,
+      config: this.config,
       clock,
       logger: this.logger,
-      keepaliveS: 2,
-      backoff: { initialMs: 50, maxMs: 1000 },
-      resendMs: 300,
-      gapCatchUpMs: 200,
-      random: seededRandom(id),
+      sync: {
+        keepaliveS: 2,
+        backoff: { initialMs: 50, maxMs: 1000 },
+        resendMs: 300,
+        gapCatchUpMs: 200,
+        random: seededRandom(id),
+      },
     });
-    sync.start();
-    const d = { id, store, sync, path };
+    const d = Object.assign(core, { id });
     this.devices.push(d);
     return d;
   }
 
   async close(): Promise<void> {
-    for (const d of this.devices.splice(0)) {
-      await d.sync.stop().catch(() => undefined);
-      d.store.close();
-    }
+    for (const d of this.devices.splice(0)) await d.stop();
     await this.hub.stop().catch(() => undefined);
     await this.broker.stop();
   }

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  EventStore,
   stateHash,
+  type EventStore,
   systemClock,
   type CentreConfig,
   type Clock,
@@ -19,7 +19,8 @@ import {
 } from '@motcua/shared';
 import { printedNumberCollisions } from '@motcua/shared/sim/invariants';
 import { buildAclFile, buildPasswordFile, type AclDevice } from '@motcua/shared/sync/acl';
-import { DeviceSync, RequestError } from '@motcua/shared/sync/device-sync';
+import { openDevice as openDeviceCore, type DeviceCore } from '@motcua/shared/device/runtime';
+import { RequestError, type DeviceSync } from '@motcua/shared/sync/device-sync';
 import type { RequestBody, ResponseResult } from '@motcua/shared/sync/topics';
 import type { RequestKind } from '@motcua/shared/sync/topics';
 import {
@@ -36,13 +37,7 @@ const PROD_CONF = fileURLToPath(new URL('../../../build/mosquitto/mosquitto.conf
 
 export type BrokerMode = 'production' | 'default';
 
-export interface FaultDevice {
-  readonly id: string;
-  readonly role: AclDevice['role'];
-  readonly store: EventStore;
-  readonly sync: DeviceSync;
-  readonly path: string;
-}
+export type FaultDevice = DeviceCore & { readonly id: string };
 
 /** A centre whose broker is a real Mosquitto with either the production config or Mosquitto's defaults. */
 export class FaultCentre {
@@ -120,7 +115,7 @@ export class FaultCentre {
   }
 }
 
-/** A device with its own SQLite file in `dir` and a started DeviceSync; close with `closeDevice`. */
+/** A device started through the device runtime, its SQLite file in `dir`; close with `closeDevice`. */
 export function openDevice(o: {
   dir: string;
   config: CentreConfig;
@@ -132,40 +127,33 @@ export function openDevice(o: {
   username?: string;
   password?: string;
 }): FaultDevice {
-  const clock = o.clock ?? systemClock;
-  const path = join(o.dir, `${o.id}.db`);
-  const store = new EventStore({ path, deviceId: o.id, config: o.config, clock, logger: o.logger });
-  const sync = new DeviceSync({
-    url: o.url,
-    centreId: o.config.centre.id,
-    deviceId: o.id,
+  const core = openDeviceCore({
     role: o.role,
-    store,
-    clock,
+    deviceId: o.id,
+    dataDir: o.dir,
+    brokerUrl: o.url,
+    config: o.config,
+    clock: o.clock ?? systemClock,
     logger: o.logger,
-    keepaliveS: 2,
-    backoff: { initialMs: 50, maxMs: 1000 },
-    resendMs: 300,
+    sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 1000 }, resendMs: 300 },
     ...(o.username === undefined ? {} : { username: o.username }),
     ...(o.password === undefined ? {} : { password: o.password }),
   });
-  sync.start();
-  return { id: o.id, role: o.role, store, sync, path };
+  return Object.assign(core, { id: o.id });
 }
 
 export async function closeDevice(d: FaultDevice): Promise<void> {
-  await d.sync.stop().catch(() => undefined);
-  d.store.close();
+  await d.stop();
 }
 
 /** Every event id a store holds. */
 export function eventIds(store: EventStore): Set<string> {
-  return new Set((store.db.prepare('SELECT id FROM events').all() as { id: string }[]).map((r) => r.id));
+  return store.eventIds();
 }
 
 /** Rows in the events table (a duplicate would need a second row; the id is the primary key). */
 export function eventRows(store: EventStore): number {
-  return (store.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
+  return store.eventRowCount();
 }
 
 /**

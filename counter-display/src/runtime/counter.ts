@@ -1,0 +1,306 @@
+/**
+ * The officer's calling panel: one call starts it and returns the DeviceApi its screen (and USB keypad) binds
+ * to, with the whole officer vocabulary: log in / out, open, pause with a reason, close, call next, call a given
+ * number, recall, no-show, transfer, hold and return, start, finish.
+ *
+ * Online, every command is a request to the hub, which decides in one transaction ("call next" is assigned
+ * there, so two counters pressing at once never get one ticket). When the hub certainly did not decide
+ * (`mayActOffline`: not connected, no answer before the deadline, behind), the counter decides alone where
+ * that cannot collide with another counter:
+ * - "call next" only in the areas no other counter serves (`soleAreas`); elsewhere it answers `needs-hub`;
+ * - "call a given number": the citizen shows the paper, the counter serves a ticket it knows;
+ * - everything else acts on this counter's own state, its current or held ticket: log in / out, open, pause,
+ *   close, recall, no-show, start, finish, transfer, hold, return.
+ * Offline decisions are written to the counter's SQLite and merged on reconnect; if another counter called the
+ * same ticket meanwhile, the queue rules keep the call first in hlc order and list the other as a conflict.
+ */
+import { z } from 'zod';
+import {
+  actOnCurrent,
+  callNext,
+  callTicket,
+  counterCommand,
+  displayNumber,
+  holdCurrent,
+  makeTicketId,
+  officerCommand,
+  parseConfig,
+  returnHeld,
+  transferCurrent,
+  type CentreConfig,
+  type CommandResult,
+  type QueueState,
+} from '@motcua/shared';
+import type { DeviceApi, Result } from '@motcua/shared/device/api';
+import { bindDevice } from '@motcua/shared/device/bind';
+import { asReason, fail, failure, mayActOffline, ok, type DeviceReason } from '@motcua/shared/device/reasons';
+import {
+  openDevice,
+  type DeviceCore,
+  type DeviceStatus,
+  type OpenDeviceOptions,
+} from '@motcua/shared/device/runtime';
+import { RequestError } from '@motcua/shared/sync/device-sync';
+import type { RequestBody } from '@motcua/shared/sync/topics';
+
+export interface CounterOutcome {
+  readonly ticketId: string | null;
+  /** Whether the hub decided (online) or the counter alone (offline, merged later). */
+  readonly mode: 'online' | 'offline';
+}
+
+export type CounterResult = Result<CounterOutcome, DeviceReason>;
+
+export type TransferTarget = { readonly area: string } | { readonly counter: string };
+
+export interface CounterCommands {
+  [k: string]: (arg: never) => Promise<Result<unknown>>;
+  /** The PIN is checked by a later version; the slot is here so screens send it already. */
+  login(arg: { officerId: string; pin?: string }): Promise<CounterResult>;
+  logout(): Promise<CounterResult>;
+  open(): Promise<CounterResult>;
+  pause(arg: { reason: string }): Promise<CounterResult>;
+  close(): Promise<CounterResult>;
+  next(): Promise<CounterResult>;
+  callNumber(arg: { area: string; number: number }): Promise<CounterResult>;
+  recall(): Promise<CounterResult>;
+  noShow(): Promise<CounterResult>;
+  transfer(arg: { to: TransferTarget; toFront?: boolean }): Promise<CounterResult>;
+  hold(arg: { reason: string }): Promise<CounterResult>;
+  returnHeld(arg: { ticketId: string }): Promise<CounterResult>;
+  start(): Promise<CounterResult>;
+  finish(arg?: { dossierCode?: string | null }): Promise<CounterResult>;
+}
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+const none = z.union([z.undefined(), z.object({}).strict()]);
+const ticketId = z.string().min(1).max(120);
+export const counterCommandArgs = {
+  login: z.object({ officerId: id, pin: z.string().max(12).optional() }).strict(),
+  logout: none,
+  open: none,
+  pause: z.object({ reason: z.string().min(1).max(200) }).strict(),
+  close: none,
+  next: none,
+  callNumber: z.object({ area: id, number: z.number().int().min(1).max(99_999) }).strict(),
+  recall: none,
+  noShow: none,
+  transfer: z
+    .object({
+      to: z.union([z.object({ area: id }).strict(), z.object({ counter: id }).strict()]),
+      toFront: z.boolean().optional(),
+    })
+    .strict(),
+  hold: z.object({ reason: z.string().max(200) }).strict(),
+  returnHeld: z.object({ ticketId }).strict(),
+  start: none,
+  finish: z.union([
+    z.undefined(),
+    z.object({ dossierCode: z.string().max(60).nullable().optional() }).strict(),
+  ]),
+} as const satisfies Record<keyof CounterCommands, z.ZodType>;
+
+export interface CounterTicketView {
+  readonly ticketId: string;
+  readonly display: string;
+  readonly areaId: string;
+  readonly status: string;
+  readonly priority: string | null;
+  readonly callCount: number;
+}
+
+export interface CounterView {
+  readonly counterId: string;
+  readonly number: number;
+  readonly day: string;
+  readonly hubOnline: boolean;
+  readonly status: 'closed' | 'open' | 'paused';
+  readonly pauseReason: string | null;
+  readonly officer: { readonly id: string; readonly name: string | null } | null;
+  readonly current: CounterTicketView | null;
+  readonly held: readonly CounterTicketView[];
+  /** Waiting tickets per area this counter serves (in its order of preference). */
+  readonly waiting: readonly { readonly areaId: string; readonly name: string; readonly count: number }[];
+  /** Areas "call next" can take while the hub is unreachable. */
+  readonly soleAreas: readonly string[];
+}
+
+export type CounterOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'> & {
+  readonly counterId: string;
+  /** Defaults to `counter-<counterId>`. */
+  readonly deviceId?: string;
+  /** How long to wait for the hub before acting offline (default 1.5 s). */
+  readonly onlineTimeoutMs?: number;
+};
+
+export interface CounterDevice extends DeviceApi<CounterView, CounterCommands> {
+  status(): DeviceStatus;
+}
+
+/** Areas that only this counter serves: calling their head offline cannot collide with another counter. */
+export function soleAreas(config: CentreConfig, counterId: string): string[] {
+  const mine = config.counters.find((c) => c.id === counterId)?.areas ?? [];
+  return mine.filter((a) => config.counters.every((c) => c.id === counterId || !c.areas.includes(a)));
+}
+
+type Online = { kind: 'call'; body: RequestBody<'call'> } | { kind: 'counter'; body: RequestBody<'counter'> };
+
+export function startCounter(o: CounterOptions): CounterDevice {
+  const core = openDevice({ ...o, role: 'counter', deviceId: o.deviceId ?? `counter-${o.counterId}` });
+  const { config, store } = core;
+  const counterId = o.counterId;
+  const counter = config.counters.find((c) => c.id === counterId);
+  if (!counter) {
+    void core.stop();
+    throw new Error(`unknown counter ${counterId} in the centre's configuration`);
+  }
+  const sole = soleAreas(config, counterId);
+  // The same centre, with this counter serving only its sole areas: what "next" may take while offline.
+  const soloConfig =
+    sole.length === 0
+      ? config
+      : parseConfig({
+          ...config,
+          counters: config.counters.map((c) => (c.id === counterId ? { ...c, areas: [...sole] } : c)),
+        });
+  const act = (online: Online, offline: (s: QueueState) => CommandResult | DeviceReason) =>
+    decide(core, o.onlineTimeoutMs ?? 1_500, online, offline);
+  const call = (action: RequestBody<'call'>['action']): Online => ({
+    kind: 'call',
+    body: { counterId, action },
+  });
+  const desk = (action: RequestBody<'counter'>['action']): Online => ({
+    kind: 'counter',
+    body: { counterId, action },
+  });
+
+  const commands: CounterCommands = {
+    login: ({ officerId }) =>
+      act(desk({ kind: 'login', officerId }), (s) =>
+        officerCommand(s, config, counterId, officerId, 'login'),
+      ),
+    logout: () => {
+      const officerId = store.state.counters.get(counterId)?.officerId ?? null;
+      if (officerId === null)
+        return Promise.resolve(fail('not-logged-in', 'nobody is logged in at this counter'));
+      return act(desk({ kind: 'logout', officerId }), (s) =>
+        officerCommand(s, config, counterId, officerId, 'logout'),
+      );
+    },
+    open: () => act(desk({ kind: 'open' }), (s) => counterCommand(s, counterId, { kind: 'open' })),
+    pause: ({ reason }) =>
+      act(desk({ kind: 'pause', reason }), (s) => counterCommand(s, counterId, { kind: 'pause', reason })),
+    close: () => act(desk({ kind: 'close' }), (s) => counterCommand(s, counterId, { kind: 'close' })),
+    next: () =>
+      act(call({ kind: 'next' }), (s) =>
+        sole.length === 0 ? 'needs-hub' : callNext(s, soloConfig, counterId),
+      ),
+    callNumber: ({ area, number }) => {
+      const t = makeTicketId(config.centre.id, store.day, area, number);
+      return act(call({ kind: 'ticket', ticketId: t }), (s) => callTicket(s, config, counterId, t));
+    },
+    recall: () => act(call({ kind: 'recall' }), (s) => actOnCurrent(s, counterId, 'recall')),
+    noShow: () => act(call({ kind: 'no-show' }), (s) => actOnCurrent(s, counterId, 'no-show')),
+    start: () => act(call({ kind: 'start' }), (s) => actOnCurrent(s, counterId, 'start')),
+    finish: (arg) => {
+      const dossierCode = arg?.dossierCode ?? null;
+      return act(call({ kind: 'finish', dossierCode }), (s) =>
+        actOnCurrent(s, counterId, 'finish', dossierCode),
+      );
+    },
+    transfer: ({ to, toFront }) => {
+      const target =
+        'area' in to
+          ? { kind: 'area' as const, areaId: to.area }
+          : { kind: 'counter' as const, counterId: to.counter };
+      const front = toFront ?? config.transferPlacement === 'front';
+      return act(call({ kind: 'transfer', to: target, toFront: front }), (s) =>
+        transferCurrent(s, config, counterId, target, front),
+      );
+    },
+    hold: ({ reason }) => act(call({ kind: 'hold', reason }), (s) => holdCurrent(s, counterId, reason)),
+    returnHeld: ({ ticketId: t }) =>
+      act(call({ kind: 'return', ticketId: t }), (s) => returnHeld(s, counterId, t)),
+  };
+
+  const areaOf = new Map(config.areas.map((a) => [a.id, a]));
+  const ticketView = (s: QueueState, tid: string): CounterTicketView | null => {
+    const t = s.tickets.get(tid);
+    const area = t ? areaOf.get(t.areaId) : undefined;
+    if (!t || !area) return null;
+    return {
+      ticketId: t.id,
+      display: displayNumber(area, t.number),
+      areaId: t.areaId,
+      status: t.status,
+      priority: t.priority,
+      callCount: t.callCount,
+    };
+  };
+  const view = (): CounterView => {
+    const s = store.state;
+    const c = s.counters.get(counterId);
+    const officerId = c?.officerId ?? null;
+    return {
+      counterId,
+      number: counter.number,
+      day: store.day,
+      hubOnline: core.sync.connected,
+      status: c?.status ?? 'closed',
+      pauseReason: c?.pauseReason ?? null,
+      officer:
+        officerId === null
+          ? null
+          : { id: officerId, name: config.officers.find((x) => x.id === officerId)?.name ?? null },
+      current: c?.current == null ? null : ticketView(s, c.current),
+      held: [...(c?.held ?? [])].map((t) => ticketView(s, t)).filter((t) => t !== null),
+      waiting: counter.areas.map((a) => ({
+        areaId: a,
+        name: areaOf.get(a)?.name ?? a,
+        count: s.waitingByArea.get(a)?.size ?? 0,
+      })),
+      soleAreas: sole,
+    };
+  };
+  const api = bindDevice({ core, role: 'counter', view, commands });
+  return { ...api, status: () => core.status() };
+}
+
+/**
+ * One command: the hub decides when it can; when it certainly did not (mayActOffline) the counter decides alone
+ * with `offline` (a reason string when the command needs the hub).
+ */
+async function decide(
+  core: DeviceCore,
+  timeoutMs: number,
+  online: Online,
+  offline: (s: QueueState) => CommandResult | DeviceReason,
+): Promise<CounterResult> {
+  if (core.isStopped()) return fail('stopped', 'the counter is stopping');
+  const log = core.logger.child(`counter:${core.deviceId}`);
+  try {
+    const r =
+      online.kind === 'call'
+        ? await core.sync.request('call', online.body, undefined, timeoutMs)
+        : await core.sync.request('counter', online.body, undefined, timeoutMs);
+    core.changed();
+    return ok({ ticketId: r.kind === 'done' ? r.ticketId : null, mode: 'online' });
+  } catch (e) {
+    if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.isStopped()) return failure(e);
+    log.info('hub unreachable: acting offline', { reason: e.reason, command: online.body.action.kind });
+  }
+  const needs: { reason: DeviceReason | null } = { reason: null };
+  const r = core.commit((s) => {
+    const d = offline(s);
+    if (typeof d !== 'string') return d;
+    needs.reason = d;
+    return { ok: false, reason: 'wrong-status', message: '' };
+  });
+  if (needs.reason !== null)
+    return fail(
+      needs.reason,
+      'every area of this counter is shared: call the next number when online, or serve a paper ticket',
+    );
+  if (!r.ok) return fail(asReason(r.reason), r.message);
+  return ok({ ticketId: r.ticketId, mode: 'offline' });
+}
