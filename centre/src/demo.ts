@@ -13,6 +13,8 @@ import { CounterPanel } from '@motcua/counter-display/counter';
 export interface DemoOptions {
   readonly config: CentreConfig;
   readonly brokerUrl: string;
+  /** Each device's broker password (the hub provisions them on first start). */
+  readonly passwords?: Readonly<Record<string, string>>;
   readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -43,6 +45,7 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
       deviceId: id,
       role,
       username: id,
+      ...(o.passwords?.[id] === undefined ? {} : { password: o.passwords[id] }),
       store,
       clock: o.clock,
       logger: o.logger,

@@ -169,7 +169,9 @@ export class DeviceSync {
     this.epoch = this.nextEpoch();
     const presence = presenceTopic(this.o.centreId, this.o.deviceId);
     const opts: IClientOptions = {
-      clientId: `motcua-${this.o.deviceId}`,
+      // The client id is the username (the device id): both brokers tie the id to the login, so no client can
+      // take over another's session (Mosquitto: use_username_as_clientid).
+      clientId: this.o.username ?? this.o.deviceId,
       protocolVersion: 4,
       clean: false,
       keepalive: this.o.keepaliveS ?? 10,
