@@ -53,8 +53,6 @@ export interface EmbeddedBrokerOptions {
   readonly maxPacketBytes?: number;
 }
 
-type Authed = Client & { motcuaUser?: string };
-
 /** Subscription filters a device may use: the read lines of its ACL block, and the topics they cover. */
 export function deviceReadFilters(centreId: string, deviceId: string): Set<string> {
   return new Set([
@@ -89,7 +87,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     refused.set(key, refused.size < 10_000 || refused.has(key) ? n : 1);
     if (n === 1) log.warn(reason, { user, ...fields });
   };
-  const userOf = (client: Client | null): string | undefined => (client as Authed | null)?.motcuaUser;
+  // Aedes does not keep the username: remember it per client for the authorisation hooks.
+  const users = new WeakMap<Client, string>();
+  const userOf = (client: Client | null): string | undefined =>
+    client === null ? undefined : users.get(client);
   const roleOf = (user: string | undefined): Role | undefined =>
     user === undefined ? undefined : user === hub ? 'hub' : roles.get(user);
 
@@ -114,7 +115,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
           client: client.id.slice(0, 60),
           hadPassword: pw !== undefined,
         });
-      else (client as Authed).motcuaUser = username;
+      else if (username !== undefined) users.set(client, username);
       done(null, ok);
     },
     authorizePublish: (client, packet, done) => {
