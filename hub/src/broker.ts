@@ -66,6 +66,8 @@ export function deviceReadFilters(centreId: string, deviceId: string): Set<strin
   ]);
 }
 
+const REFUSED_TOPIC = '$motcua/refused';
+
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const log = opts.logger.child('broker');
   const roles = new Map<string, Role>(
@@ -140,7 +142,11 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
         }
       }
       refuse(user ?? null, 'publish refused', { topic: packet.topic.slice(0, 200) });
-      done(new Error('not authorised'));
+      // Dropped silently, as Mosquitto does for MQTT 3.1.1 (Aedes would close the connection on an error): sent to
+      // a topic no client may subscribe to ('$' topics never match wildcards), and never retained.
+      packet.topic = REFUSED_TOPIC;
+      packet.retain = false;
+      done(null);
     },
     authorizeSubscribe: (client, sub, done) => {
       const user = userOf(client);
