@@ -51,6 +51,8 @@ export interface EmbeddedBrokerOptions {
   readonly passwords: ReadonlyMap<string, string>;
   /** Largest packet in bytes (default: the config's broker.maxPacketBytes). */
   readonly maxPacketBytes?: number;
+  /** Publishes per second and burst per client, the hub excepted (default 100/s, 400). */
+  readonly rate?: { readonly perSecond: number; readonly burst: number };
 }
 
 /** Subscription filters a device may use: the read lines of its ACL block, and the topics they cover. */
@@ -96,6 +98,22 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const roleOf = (user: string | undefined): Role | undefined =>
     user === undefined ? undefined : user === hub ? 'hub' : roles.get(user);
 
+  // Per-client token buckets (the hub is not limited). Above the hub's own per-device limit, so the hub's
+  // refusals (counted per device) are what a legitimate but overeager device meets first.
+  const rate = opts.rate ?? { perSecond: 100, burst: 400 };
+  const buckets = new WeakMap<Client, { tokens: number; at: number }>();
+  const overRate = new WeakMap<Client, number>();
+  const withinRate = (client: Client): boolean => {
+    const now = performance.now();
+    const b = buckets.get(client) ?? { tokens: rate.burst, at: now };
+    b.tokens = Math.min(rate.burst, b.tokens + ((now - b.at) / 1000) * rate.perSecond);
+    b.at = now;
+    buckets.set(client, b);
+    if (b.tokens < 1) return false;
+    b.tokens--;
+    return true;
+  };
+
   const aedes = await Aedes.createBroker({
     authenticate: (client, username, password, done) => {
       const pw = password?.toString('utf8');
@@ -123,6 +141,22 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     authorizePublish: (client, packet, done) => {
       const user = userOf(client);
       const role = roleOf(user);
+      if (role !== 'hub' && client !== null && !withinRate(client)) {
+        // Dropped here, before it is forwarded: the hub reads every device through one connection, so a flood
+        // let through would sit in front of every other device's request in that stream. A client far above the
+        // rate (a whole burst refused) is cut: parsing its flood costs the hub's process too.
+        refuse(user ?? null, 'publish rate exceeded', { perSecond: rate.perSecond });
+        const over = (overRate.get(client) ?? 0) + 1;
+        overRate.set(client, over);
+        if (over >= rate.burst) {
+          refuse(user ?? null, 'connection cut', { why: 'flooding' });
+          client.close();
+        }
+        packet.topic = REFUSED_TOPIC;
+        packet.retain = false;
+        done(null);
+        return;
+      }
       if (role !== undefined && user !== undefined && mayPublish(role, user, centre, packet.topic)) {
         done(null);
         return;

@@ -76,8 +76,10 @@ export interface CoordinatorOptions {
   readonly acceptDays?: number;
   /** How far ahead of the hub's clock an event's stamp may be (default 5 minutes). */
   readonly maxAheadMs?: number;
-  /** Per-device message rate and burst at the hub (defaults 200/s, 1000). */
+  /** Per-device message rate and burst at the hub (defaults 50/s, 200: a device sends a request or a batch at a time). */
   readonly rate?: { readonly perSecond: number; readonly burst: number };
+  /** Bytes of catch-up answers per device: per second and burst (defaults 1 MiB/s, 4 MiB). */
+  readonly catchupBytes?: { readonly perSecond: number; readonly burst: number };
   /** Bytes of messages queued per device before more are dropped (default 8 MiB). */
   readonly maxQueuedBytes?: number;
 }
@@ -99,14 +101,16 @@ class Bucket {
     this.tokens = burst;
     this.at = now;
   }
-  take(now: number): boolean {
+  take(now: number, n = 1): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
     this.at = now;
-    if (this.tokens < 1) return false;
-    this.tokens--;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }
+
+const CATCHUP_BYTES = { perSecond: 1024 * 1024, burst: 4 * 1024 * 1024 };
 
 /** Messages handled in one turn before the event loop gets to read the sockets again. */
 const TURN = 32;
@@ -185,13 +189,8 @@ export class Coordinator {
     const key = (parts[3] === 'dev' || parts[3] === 'presence' ? parts[4] : undefined) ?? 'unknown';
     const safeKey = /^[a-z0-9-]{1,40}$/.test(key) ? key : 'unknown';
     const now = this.o.clock.now();
-    const rate = this.o.rate ?? { perSecond: 200, burst: 1000 };
-    let bucket = this.buckets.get(safeKey);
-    if (!bucket) {
-      bucket = new Bucket(rate.perSecond, rate.burst, now);
-      if (this.buckets.size < 10_000) this.buckets.set(safeKey, bucket);
-    }
-    if (!bucket.take(now)) {
+    const rate = this.o.rate ?? { perSecond: 50, burst: 200 };
+    if (!this.bucket(safeKey, rate).take(now)) {
       this.reject(safeKey, 'rate-limited', `more than ${rate.perSecond} messages a second`);
       return;
     }
@@ -215,6 +214,16 @@ export class Coordinator {
       this.draining = true;
       queueMicrotask(() => this.drain());
     }
+  }
+
+  private bucket(key: string, rate: { readonly perSecond: number; readonly burst: number }): Bucket {
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = new Bucket(rate.perSecond, rate.burst, this.o.clock.now());
+      // Keys are device ids from topics the broker let through; the cap only guards against a broken ACL.
+      if (this.buckets.size < 10_000) this.buckets.set(key, b);
+    }
+    return b;
   }
 
   /** Serves the device queues round robin, yielding to I/O every TURN messages. */
@@ -435,6 +444,29 @@ export class Coordinator {
       return;
     }
     const reply = this.answer(device, kind, parsed.data, requestId);
+    if (kind === 'catchup') {
+      // Catch-up answers are the large ones (a page is up to MAX_BATCH events) and all leave through the hub's one
+      // connection: a device asking for them in a loop would put megabytes in front of everyone's answers. Each
+      // device gets a byte budget; a legitimate catch-up (pages one after the other) stays well within it.
+      const json = JSON.stringify({ requestId, ...reply.response });
+      if (
+        !this.bucket(`${device}#bytes`, this.o.catchupBytes ?? CATCHUP_BYTES).take(
+          this.o.clock.now(),
+          json.length,
+        )
+      ) {
+        this.reject(device, 'rate-limited', 'catch-up answers above the byte budget');
+        this.respond(device, {
+          requestId,
+          ok: false,
+          reason: 'rate-limited',
+          message: 'too many catch-up pages; retry later',
+        });
+        return;
+      }
+      this.send(responseTopic(this.centre, device), json);
+      return;
+    }
     // Both leave in this tick, in this order, without waiting for the broker's PUBACK of either: the answer
     // first (one subscriber, so the device that asked is not served after the whole hall).
     if (reply.json !== undefined) this.send(responseTopic(this.centre, device), reply.json);
