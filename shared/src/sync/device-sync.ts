@@ -59,6 +59,11 @@ export interface DeviceSyncOptions {
   readonly logger: Logger;
   readonly username?: string;
   readonly password?: string;
+  /**
+   * For an `mqtts://` URL: the certificate authority the site broker's certificate must be signed by (PEM). The
+   * broker's certificate and host name are always verified; a broker presenting another certificate is refused.
+   */
+  readonly ca?: string | Buffer;
   readonly keepaliveS?: number;
   readonly backoff?: Backoff;
   /** How long a request waits for the hub's answer. */
@@ -187,6 +192,7 @@ export class DeviceSync {
       },
       ...(this.o.username === undefined ? {} : { username: this.o.username }),
       ...(this.o.password === undefined ? {} : { password: this.o.password }),
+      ...(this.o.ca === undefined ? {} : { ca: this.o.ca, rejectUnauthorized: true }),
     };
     const client = mqtt.connect(this.o.url, opts);
     this.client = client;
