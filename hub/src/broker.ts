@@ -14,7 +14,7 @@
  * With no devices in the configuration (tests, benches) it runs open: any username but the hub's may connect
  * without a password and publish on its own device topics. That is logged as a warning at start.
  */
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { CentreConfig, Logger } from '@motcua/shared';
 import { verifyPassword } from '@motcua/shared/sync/credentials';
@@ -103,6 +103,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const rate = opts.rate ?? { perSecond: 100, burst: 400 };
   const buckets = new WeakMap<Client, { tokens: number; at: number }>();
   const overRate = new WeakMap<Client, number>();
+  const hubSockets = new WeakSet<Socket>();
   const withinRate = (client: Client): boolean => {
     const now = performance.now();
     const b = buckets.get(client) ?? { tokens: rate.burst, at: now };
@@ -135,7 +136,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
           client: client.id.slice(0, 60),
           hadPassword: pw !== undefined,
         });
-      else if (username !== undefined) users.set(client, username);
+      else if (username !== undefined) {
+        users.set(client, username);
+        if (username === hub) hubSockets.add(client.conn as Socket);
+      }
       done(null, ok);
     },
     authorizePublish: (client, packet, done) => {
@@ -208,8 +212,14 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     else log.warn('client error', { client: client.id.slice(0, 60), message: err.message });
   });
   const server: Server = createServer((socket) => {
-    guardPacketSize(socket, maxPacket, (why) =>
-      refuse(null, 'connection cut', { why, from: socket.remoteAddress ?? null }),
+    guardPacketSize(
+      socket,
+      {
+        maxPacket,
+        rate: { perSecond: rate.perSecond * 2, burst: rate.burst * 2 },
+        exempt: (s) => hubSockets.has(s),
+      },
+      (why) => refuse(null, 'connection cut', { why, from: socket.remoteAddress ?? null }),
     );
     aedes.handle(socket);
   });
