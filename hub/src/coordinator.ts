@@ -78,7 +78,7 @@ export interface CoordinatorOptions {
   readonly maxAheadMs?: number;
   /** Per-device message rate and burst at the hub (defaults 50/s, 200: a device sends a request or a batch at a time). */
   readonly rate?: { readonly perSecond: number; readonly burst: number };
-  /** Bytes of catch-up answers per device: per second and burst (defaults 1 MiB/s, 4 MiB). */
+  /** Bytes of catch-up answers per device: per second and burst (defaults 4 MiB/s, 16 MiB). */
   readonly catchupBytes?: { readonly perSecond: number; readonly burst: number };
   /** Bytes of messages queued per device before more are dropped (default 8 MiB). */
   readonly maxQueuedBytes?: number;
@@ -110,7 +110,8 @@ class Bucket {
   }
 }
 
-const CATCHUP_BYTES = { perSecond: 1024 * 1024, burst: 4 * 1024 * 1024 };
+// A display starting on a busy evening catches up tens of thousands of events (bench sync: 10,000 in ~0.2 s).
+const CATCHUP_BYTES = { perSecond: 4 * 1024 * 1024, burst: 16 * 1024 * 1024 };
 
 /** Messages handled in one turn before the event loop gets to read the sockets again. */
 const TURN = 32;
