@@ -14,6 +14,8 @@ import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fak
 export interface DemoOptions {
   readonly config: CentreConfig;
   readonly brokerUrl: string;
+  /** Each device's broker password (the hub provisions them on first start). */
+  readonly passwords?: Readonly<Record<string, string>>;
   readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -37,6 +39,9 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
     clock: o.clock,
     logger: o.logger,
   };
+  /** The broker log-in of a demo device: its id, and the password provisioned for it when the broker is locked. */
+  const login = (id: string): { username: string; password?: string } =>
+    o.passwords?.[id] === undefined ? { username: id } : { username: id, password: o.passwords[id] };
   const every = (ms: number, fn: () => Promise<void>): void => {
     const tick = (): void => {
       if (stopping) return;
@@ -54,7 +59,7 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
     const kiosk = startKiosk({
       ...common,
       kioskId: k.id,
-      username: k.id,
+      ...login(k.id),
       printer: { openTransport: () => Promise.resolve(new FakeTransport(paper)) },
     });
     devices.push(kiosk);
@@ -76,7 +81,7 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
     });
   }
   for (const c of o.config.counters.slice(0, o.counters ?? 8)) {
-    const counter = startCounter({ ...common, counterId: c.id, username: `counter-${c.id}` });
+    const counter = startCounter({ ...common, counterId: c.id, ...login(`counter-${c.id}`) });
     devices.push(counter);
     let opened = false;
     every(pace * 3, async () => {

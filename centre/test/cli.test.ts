@@ -1,6 +1,6 @@
 /** The `motcua` command as a user runs it: a real process, real files, a real broker. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,11 +69,9 @@ describe('motcua simulate', () => {
 describe('motcua hub', () => {
   it('starts the demo centre on an embedded broker, serves the retained config, stops on SIGTERM', async () => {
     const data = mkdtempSync(join(tmpdir(), 'motcua-hub-'));
-    const p = spawn(
-      process.execPath,
-      [bin, 'hub', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const p = spawn(process.execPath, [bin, 'hub', '--demo', '--port', '0', '--data', data], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(p);
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -85,8 +83,33 @@ describe('motcua hub', () => {
       p.on('exit', (code) => reject(new Error(`hub exited ${String(code)}: ${out}`)));
     });
     expect(out).toContain('Trung tâm Phục vụ hành chính công tỉnh Kiên Giang');
-    // the demo centre lists its devices: connect as the hall board
-    const client = await mqtt.connectAsync(url, { protocolVersion: 4, username: 'board-hall' });
+    // listening on loopback unless the config names the site's address
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    // the demo provisioned its credentials on first start: owner-only folder and files
+    const creds = JSON.parse(readFileSync(join(data, 'broker', 'credentials.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(statSync(data).mode & 0o777).toBe(0o700);
+    expect(statSync(join(data, 'broker')).mode & 0o777).toBe(0o700);
+    for (const f of ['broker/credentials.json', 'broker/passwd', 'hub.db', 'kiosk-1.db'])
+      expect(statSync(join(data, f)).mode & 0o777, f).toBe(0o600);
+    // a listed device name without its password is refused
+    await expect(
+      mqtt.connectAsync(url, {
+        protocolVersion: 4,
+        username: 'board-hall',
+        clientId: 'board-hall',
+        reconnectPeriod: 0,
+      }),
+    ).rejects.toThrow(/not authori[sz]ed/i);
+    // the demo centre lists its devices: connect as the hall board, with its password
+    const client = await mqtt.connectAsync(url, {
+      protocolVersion: 4,
+      username: 'board-hall',
+      password: creds['board-hall']!,
+      clientId: 'board-hall',
+    });
     const config = await new Promise<{ config: { counters: unknown[] } }>((resolve) => {
       client.on('message', (_t, payload) =>
         resolve(JSON.parse(payload.toString()) as { config: { counters: unknown[] } }),

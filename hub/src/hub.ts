@@ -3,11 +3,13 @@
  * given, the retained configuration for devices that boot, and the hub's presence. Later capabilities add the
  * coordinator (numbering and calls over MQTT) and the browser-mode screens on top of this.
  */
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import { configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/credentials';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { Coordinator } from './coordinator.js';
@@ -21,14 +23,61 @@ export interface HubOptions {
   readonly host?: string;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Credentials of the hub's own client on an external broker. */
+  /**
+   * Credentials of the hub's own client on an external broker. The password is given here (from a file or the
+   * environment, see `readBrokerPassword`), never in the URL: a URL is printed, logged and shown by `ps`.
+   */
   readonly username?: string;
   readonly password?: string;
   readonly leaseBlockSize?: number;
+  /** Where the embedded broker's credentials live (default `<dataDir>/broker`); made on first start. */
+  readonly credentialsDir?: string;
+}
+
+export class HubSetupError extends Error {
+  constructor(
+    readonly reason: 'password-in-url',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubSetupError';
+  }
+}
+
+/**
+ * The hub's password for an external broker: the first line of `file` when given (a file only root can read),
+ * else the environment's MOTCUA_BROKER_PASSWORD; undefined when neither is set. Never from the command line.
+ */
+export function readBrokerPassword(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (file !== undefined) {
+    const line = readFileSync(file, 'utf8').split('\n')[0]?.trim() ?? '';
+    if (line === '') throw new Error(`${file}: no password in it`);
+    return line;
+  }
+  const v = env.MOTCUA_BROKER_PASSWORD;
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** A broker URL without any credentials in it, for printing and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return '(unreadable broker url)';
+  }
 }
 
 export interface RunningHub {
+  /** Without credentials. */
   readonly brokerUrl: string;
+  /** The embedded broker's device passwords (for the demo's devices); empty with an external broker. */
+  readonly devicePasswords: Readonly<Record<string, string>>;
   readonly store: EventStore;
   readonly dbPath: string;
   readonly coordinator: Coordinator;
@@ -37,6 +86,14 @@ export interface RunningHub {
 
 export async function startHub(o: HubOptions): Promise<RunningHub> {
   const log = o.logger.child('hub');
+  if (o.brokerUrl !== undefined && new URL(o.brokerUrl).password !== '')
+    throw new HubSetupError(
+      'password-in-url',
+      'the broker URL contains a password; give it in a file (--broker-password-file) or MOTCUA_BROKER_PASSWORD',
+    );
+  // The data folder holds the databases and the broker's credentials: owner only.
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(o.dataDir, 0o700);
   const dbPath = join(o.dataDir, 'hub.db');
   const store = new EventStore({
     path: dbPath,
@@ -53,23 +110,37 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   let url = o.brokerUrl;
   let username = o.username;
   let password = o.password;
+  let devicePasswords: Readonly<Record<string, string>> = {};
   if (url === undefined) {
-    // The hub's own client proves itself to the embedded broker with a secret made for this run.
+    // The hub's own client proves itself to the embedded broker with a secret made for this run; devices with
+    // the passwords provisioned (on first start) in the credentials folder, the same files Mosquitto reads.
     username = 'hub';
     password = randomBytes(18).toString('base64url');
+    const creds = await provisionCredentials(
+      o.credentialsDir ?? join(o.dataDir, 'broker'),
+      o.config.devices.map((d) => d.id).filter((id) => id !== 'hub'),
+    );
+    if (creds.created.length > 0)
+      log.info('broker credentials made', { dir: creds.dir, users: creds.created.length });
+    devicePasswords = creds.passwords;
+    const passwords = parsePasswordFile(readFileSync(join(creds.dir, 'passwd'), 'utf8'));
     broker = await startEmbeddedBroker({
       port: o.port ?? 1883,
-      host: o.host ?? '0.0.0.0',
+      host: o.host ?? o.config.broker.listen,
       logger: o.logger,
       config: o.config,
+      hubUsername: username,
       hubPassword: password,
+      passwords,
     });
     url = broker.url;
   }
   const centre = o.config.centre.id;
   const epoch = o.clock.now();
   const client: MqttClient = await mqtt.connectAsync(url, {
-    clientId: `motcua-hub-${centre}`,
+    // The client id is the username (Mosquitto: use_username_as_clientid; the embedded broker insists on it), so
+    // only the hub's credentials can take the hub's session.
+    clientId: username ?? `hub-${centre}`,
     protocolVersion: 4,
     clean: false,
     reconnectPeriod: 1000,
@@ -109,6 +180,7 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     client,
     clock: o.clock,
     logger: o.logger,
+    acceptDays: o.config.broker.acceptDays,
     ...(o.leaseBlockSize === undefined ? {} : { leaseBlockSize: o.leaseBlockSize }),
   });
   await coordinator.start();
@@ -116,9 +188,10 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
-  log.info('hub started', { broker: url, db: dbPath, day: store.day });
+  log.info('hub started', { broker: redactUrl(url), db: dbPath, day: store.day });
   return {
-    brokerUrl: url,
+    brokerUrl: redactUrl(url),
+    devicePasswords,
     store,
     dbPath,
     coordinator,

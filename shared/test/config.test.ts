@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, exampleConfigPaths, loadConfigFile, parseConfig } from '../src/config.js';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import {
+  ConfigError,
+  SHOWN_PROBLEMS,
+  exampleConfigPaths,
+  formatProblems,
+  loadConfigFile,
+  parseConfig,
+} from '../src/config.js';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -110,5 +117,49 @@ describe('an invalid config is refused with the field named', () => {
     const f = join(dir, 'c.json');
     writeFileSync(f, '{ "schemaVersion": 1,');
     expect(() => loadConfigFile(f)).toThrow(/c\.json is not valid JSON/);
+  });
+});
+
+describe('config errors: types named, one pass, capped', () => {
+  const district = (): Record<string, unknown> =>
+    JSON.parse(readFileSync(exampleConfigPaths.district, 'utf8')) as Record<string, unknown>;
+  const problemsOf = (raw: unknown): string[] => {
+    try {
+      parseConfig(raw);
+    } catch (e) {
+      return (e as ConfigError).problems.map((p) => `${p.field}: ${p.message}`);
+    }
+    return [];
+  };
+
+  it('a wrong type says the type it expected and what it got, not "is required"', () => {
+    const c = district();
+    (c.centre as Record<string, unknown>).name = 42;
+    expect(problemsOf(c)).toContain('centre.name: must be string, not number 42');
+  });
+
+  it('bad references are reported in the same pass as bad ids', () => {
+    const c = district();
+    (c.centre as Record<string, unknown>).name = 42;
+    (c.counters as { areas: string[] }[])[0]!.areas = ['nope'];
+    const p = problemsOf(c);
+    expect(p).toContain('centre.name: must be string, not number 42');
+    expect(p).toContain('counters[0].areas[0]: unknown area "nope"');
+  });
+
+  it('a file with thousands of errors is reported capped, with a count of the rest', () => {
+    const c = district();
+    c.officers = Array.from({ length: 30_000 }, () => ({ id: 'BAD ID', name: '' }));
+    let err: ConfigError | null = null;
+    try {
+      parseConfig(c);
+    } catch (e) {
+      err = e as ConfigError;
+    }
+    expect(err!.problems.length).toBeGreaterThan(30_000);
+    const lines = formatProblems(err!.problems);
+    expect(lines).toHaveLength(SHOWN_PROBLEMS + 1);
+    expect(lines.at(-1)).toBe(`… and ${err!.problems.length - SHOWN_PROBLEMS} more problems`);
+    expect(err!.message.split('\n')).toHaveLength(SHOWN_PROBLEMS + 1);
   });
 });

@@ -195,10 +195,14 @@ describe.each<BrokerKind>(['mosquitto', 'embedded'])('hostile input through the 
       message: '{"deviceId":"kiosk-1","events":"all of them"}',
     });
     await expectRejected('kiosk-1:invalid-schema', 1);
+    // the next sequence number (one further ahead is refused earlier, as a gap)
+    const next = h.store.contiguousSeq('kiosk-1') + 1;
     await pub(port, topic('dev/kiosk-1/events'), {
       message: JSON.stringify({
         deviceId: 'kiosk-1',
-        events: [{ v: 1, id: 'kiosk-1:999', device: 'kiosk-1', seq: 999, type: 'ticket.issued', data: {} }],
+        events: [
+          { v: 1, id: `kiosk-1:${next}`, device: 'kiosk-1', seq: next, type: 'ticket.issued', data: {} },
+        ],
       }),
     });
     await expectRejected('kiosk-1:invalid-event', 1);

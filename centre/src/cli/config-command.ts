@@ -1,4 +1,4 @@
-import { ConfigError, loadConfigFile } from '@motcua/shared';
+import { ConfigError, formatProblems, loadConfigFile } from '@motcua/shared';
 import type { CliIo } from './io.js';
 
 export async function configCommand(argv: string[], io: CliIo): Promise<number> {
@@ -19,7 +19,7 @@ export async function configCommand(argv: string[], io: CliIo): Promise<number> 
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     io.err(`${file}: invalid configuration`);
-    for (const p of e.problems) io.err(`  ${p.field}: ${p.message}`);
+    for (const line of formatProblems(e.problems)) io.err(`  ${line}`);
     return 1;
   }
 }

@@ -8,7 +8,7 @@ import {
   systemClock,
 } from '@motcua/shared';
 import { startDemoDevices } from '../demo.js';
-import { startHub } from '@motcua/hub/hub';
+import { HubSetupError, readBrokerPassword, startHub, type RunningHub } from '@motcua/hub/hub';
 import type { CliIo } from './io.js';
 
 export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
@@ -18,9 +18,12 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
       config: { type: 'string' },
       demo: { type: 'boolean', default: false },
       port: { type: 'string', default: '1883' },
-      host: { type: 'string', default: '0.0.0.0' },
+      // default: the config's broker.listen (loopback unless the site names its LAN address)
+      host: { type: 'string' },
       data: { type: 'string', default: '.motcua' },
       broker: { type: 'string' },
+      'broker-user': { type: 'string', default: 'hub' },
+      'broker-password-file': { type: 'string' },
       'log-level': { type: 'string', default: 'warn' },
       'demo-devices': { type: 'string', default: '8' },
     },
@@ -33,15 +36,37 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   // The demo runs at any hour: its centre is open around the clock.
   const config = values.demo ? parseConfig({ ...loaded, hours: AROUND_THE_CLOCK }) : loaded;
   const level = values['log-level'] as 'debug' | 'info' | 'warn' | 'error';
-  const hub = await startHub({
-    config,
-    dataDir: values.data,
-    port: Number(values.port),
-    host: values.host,
-    clock: systemClock,
-    logger: stderrLogger(level),
-    ...(values.broker === undefined ? {} : { brokerUrl: values.broker }),
-  });
+  let password: string | undefined;
+  try {
+    password = readBrokerPassword(values['broker-password-file']);
+  } catch (e) {
+    io.err(`motcua hub: ${(e as Error).message}`);
+    return 2;
+  }
+  let hub: RunningHub;
+  try {
+    hub = await startHub({
+      config,
+      dataDir: values.data,
+      port: Number(values.port),
+      ...(values.host === undefined ? {} : { host: values.host }),
+      clock: systemClock,
+      logger: stderrLogger(level),
+      ...(values.broker === undefined
+        ? {}
+        : {
+            brokerUrl: values.broker,
+            username: values['broker-user'],
+            ...(password === undefined ? {} : { password }),
+          }),
+    });
+  } catch (e) {
+    if (e instanceof HubSetupError) {
+      io.err(`motcua hub: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
   io.out(`Một Cửa hub — ${config.centre.name}`);
   io.out(`  MQTT broker   ${hub.brokerUrl}${values.broker === undefined ? ' (embedded)' : ''}`);
   io.out(`  topics        motcua/v1/${config.centre.id}/#`);
@@ -56,6 +81,7 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
       ? startDemoDevices({
           config,
           brokerUrl: hub.brokerUrl,
+          passwords: hub.devicePasswords,
           dataDir: values.data,
           clock: systemClock,
           logger: stderrLogger(level),

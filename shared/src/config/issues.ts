@@ -19,9 +19,30 @@ export function pathToField(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type')
-    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}`;
+/** The input value at an issue's path (zod does not report it unless asked). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`.trim();
+}
+
+/** One issue in an administrator's words; with the raw input, a wrong type names the type it got. */
+export function describeIssue(issue: z.core.$ZodIssue, raw?: unknown): string {
+  if (issue.code === 'invalid_type') {
+    const got = raw === undefined ? issue.input : valueAt(raw, issue.path);
+    return got === undefined
+      ? `is required (${issue.expected})`
+      : `must be ${issue.expected}, not ${typeName(got)}`;
+  }
   if (issue.code === 'too_small' && issue.origin === 'array')
     return `must have at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}`;
   if (issue.code === 'too_big' && issue.origin === 'array')
@@ -31,6 +52,6 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
-  return issues.map((i) => ({ field: pathToField(i.path), message: describeIssue(i) }));
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], raw?: unknown): FieldProblem[] {
+  return issues.map((i) => ({ field: pathToField(i.path), message: describeIssue(i, raw) }));
 }

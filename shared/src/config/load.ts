@@ -1,15 +1,29 @@
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import { issuesToProblems, type FieldProblem } from './issues.js';
 import { CONFIG_SCHEMA_VERSION, configSchema, type CentreConfig } from './schema.js';
 
 export type ConfigProblem = FieldProblem;
 
+/** Problems shown by `format` (and the error message) before "… and N more". */
+export const SHOWN_PROBLEMS = 50;
+
 export class ConfigError extends Error {
   readonly reason = 'invalid-config';
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('\n'));
+    super(formatProblems(problems).join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * One line per problem, at most `max` of them, then a count of the rest: a broken 5 MB file has tens of thousands
+ * of problems, and the first ones are what the person fixing it reads.
+ */
+export function formatProblems(problems: readonly ConfigProblem[], max = SHOWN_PROBLEMS): string[] {
+  const lines = problems.slice(0, max).map((p) => `${p.field}: ${p.message}`);
+  if (problems.length > max) lines.push(`… and ${problems.length - max} more problems`);
+  return lines;
 }
 
 /**
@@ -103,13 +117,52 @@ function crossCheck(c: CentreConfig): ConfigProblem[] {
 }
 
 export function parseConfig(raw: unknown): CentreConfig {
-  const result = configSchema.safeParse(migrate(raw));
+  const input = migrate(raw);
+  const result = configSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(issuesToProblems(result.error.issues));
+    const problems = issuesToProblems(result.error.issues, input);
+    // Every error of the file in one pass: the references between sections are checked too, as far as the
+    // file's shape allows, so bad references are not hidden until the bad ids are fixed.
+    const bad = new Set(problems.map((p) => p.field));
+    const refs = bestEffortCrossCheck(input).filter((p) => !bad.has(p.field));
+    throw new ConfigError([...problems, ...refs]);
   }
   const problems = crossCheck(result.data);
   if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
+}
+
+/**
+ * crossCheck on input the schema refused: each section that parses on its own is used as parsed, the others are
+ * left empty, so the checks that can run do. Problems only; never throws.
+ */
+function bestEffortCrossCheck(input: unknown): ConfigProblem[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const shape = configSchema.shape;
+  const sections = Object.keys(shape) as (keyof typeof shape)[];
+  const partial: Record<string, unknown> = {};
+  for (const k of sections) {
+    const v = shape[k].safeParse((input as Record<string, unknown>)[k]);
+    if (v.success) partial[k] = v.data;
+    else {
+      // Keep the well-formed items of a list, so one bad counter does not hide the others' references.
+      const list = (input as Record<string, unknown>)[k];
+      const schema = shape[k] as unknown as { element?: z.ZodType; unwrap?: () => { element?: z.ZodType } };
+      const item = schema.element ?? schema.unwrap?.().element;
+      partial[k] =
+        Array.isArray(list) && item !== undefined
+          ? list.flatMap((x) => {
+              const r = item.safeParse(x);
+              return r.success ? [r.data] : [];
+            })
+          : shape[k].safeParse(undefined).data;
+    }
+  }
+  try {
+    return crossCheck(partial as CentreConfig);
+  } catch {
+    return [];
+  }
 }
 
 export function loadConfigFile(path: string): CentreConfig {

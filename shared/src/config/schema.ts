@@ -131,6 +131,21 @@ const ticketSchema = z
   })
   .strict();
 
+/** The hub's embedded broker (Mosquitto sites set the same in mosquitto.conf). */
+const brokerSchema = z
+  .object({
+    /**
+     * The address the embedded broker listens on: loopback by default (the demo, one machine); a real site names
+     * the hub's LAN address. Never a WAN address: the provincial link is the TLS bridge.
+     */
+    listen: z.string().min(1).max(100).default('127.0.0.1'),
+    /** Largest MQTT packet a client may send, in bytes; a larger one closes its connection (max_packet_size). */
+    maxPacketBytes: z.number().int().min(16_384).max(268_435_455).default(1_048_576),
+    /** Business days accepted in uploads: today and the ones before it (2: today and yesterday). */
+    acceptDays: z.number().int().min(1).max(7).default(2),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     schemaVersion: z.literal(CONFIG_SCHEMA_VERSION, { error: `must be ${CONFIG_SCHEMA_VERSION}` }),
@@ -225,6 +240,7 @@ export const configSchema = z
     rating: ratingSchema.default(defaultRating),
     ticket: ticketSchema.default(ticketSchema.parse({})),
     voice: voiceSchema.default(defaultVoiceConfig),
+    broker: brokerSchema.default(brokerSchema.parse({})),
   })
   .strict();
 

@@ -4,7 +4,7 @@
  * user_version, each in its own transaction.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -85,7 +85,14 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function openDatabase(path: string): Db {
   let db: Db;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      // Owner only: the database holds the day's tickets and officers (folders made here are 0700; SQLite gives
+      // its -wal and -shm files the database file's mode).
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+      for (const side of ['-wal', '-shm']) if (existsSync(path + side)) chmodSync(path + side, 0o600);
+    }
     db = new Database(path);
   } catch (e) {
     throw new StoreError('open-failed', `cannot open database ${path}: ${(e as Error).message}`, {

@@ -13,6 +13,7 @@ import { businessDay } from '../domain/business-day.js';
 import type { CommandResult } from '../domain/commands.js';
 import { QueueEngine } from '../domain/engine.js';
 import { EVENT_VERSION, validateEvent, type EventDraft, type QueueEvent } from '../domain/events.js';
+import { authorise, authorsOf, type AuthorLookup } from '../sync/authority.js';
 import { decodeHlc, encodeHlc, initialHlc, receive, tick, type Hlc } from '../domain/hlc.js';
 import type { QueueState } from '../domain/state.js';
 import { computeStatistics } from '../domain/stats.js';
@@ -38,7 +39,8 @@ export type IntentResult =
   | { readonly ok: true; readonly events: readonly QueueEvent[]; readonly ticketId: string | null }
   | { readonly ok: false; readonly reason: string; readonly message: string };
 
-export type IngestResult = 'stored' | 'duplicate' | 'deferred' | 'invalid';
+/** `forbidden`: valid, but its device may not write it (see sync/authority.ts), or it claims to be this device. */
+export type IngestResult = 'stored' | 'duplicate' | 'deferred' | 'invalid' | 'forbidden';
 
 export class EventStore {
   /** The SQLite handle stays inside the store: callers ask the questions below, never write SQL against it. */
@@ -78,6 +80,10 @@ export class EventStore {
    * is new without asking SQLite; after a rolled-back write it may be higher, which only costs a lookup.
    */
   private readonly highest = new Map<string, number>();
+  /** Who may write what (the configuration's device list). */
+  private readonly authors: AuthorLookup;
+  /** Refused events by `${device}:${reason}`; each key is logged once. */
+  private readonly refused = new Map<string, number>();
 
   constructor(opts: EventStoreOptions) {
     this.deviceId = opts.deviceId;
@@ -85,6 +91,7 @@ export class EventStore {
     this.clock = opts.clock;
     this.log = opts.logger.child('store');
     this.keepsOutbox = opts.outbox ?? true;
+    this.authors = authorsOf(opts.config);
     this.db = openDatabase(opts.path);
     this.st = prepareStatements(this.db);
     this.tx = this.db.transaction((fn: () => void) => {
@@ -179,28 +186,45 @@ export class EventStore {
     const now = this.clock.now();
     let h = this.hlc;
     let seq = this.seq;
-    const events: QueueEvent[] = [];
-    for (const d of decision.drafts) {
-      h = tick(h, now);
-      seq++;
-      events.push(this.envelope(d, seq, h));
-    }
-    this.durableWrites();
-    try {
-      this.tx(() => {
-        this.st.ensureDay.run(this.engine.day, encodeHlc(h));
-        for (const e of events) {
-          this.writeEvent(e);
-          if (this.keepsOutbox) this.st.insertOutbox.run(e.seq, e.id);
-          this.advanceVector(e.device, e.seq);
+    let events: QueueEvent[] = [];
+    for (let attempt = 0; ; attempt++) {
+      h = this.hlc;
+      seq = this.seq;
+      events = [];
+      for (const d of decision.drafts) {
+        h = tick(h, now);
+        seq++;
+        events.push(this.envelope(d, seq, h));
+      }
+      this.durableWrites();
+      try {
+        this.tx(() => {
+          this.st.ensureDay.run(this.engine.day, encodeHlc(h));
+          for (const e of events) {
+            this.writeEvent(e);
+            if (this.keepsOutbox) this.st.insertOutbox.run(e.seq, e.id);
+            this.advanceVector(e.device, e.seq);
+          }
+          inTransaction?.(events, decision.ticketId);
+        });
+        break;
+      } catch (e) {
+        this.reloadVector();
+        const err = classifyWriteError(e);
+        const taken = (this.st.maxSeq.get(this.deviceId) as { s: number | null }).s ?? 0;
+        if (attempt === 0 && taken > this.seq) {
+          // Our own sequence numbers are already used in our database (restored from an old copy, or taken
+          // before this check existed): say so loudly and carry on above them rather than fail every write.
+          this.log.error('own sequence numbers already taken; continuing above them', {
+            from: this.seq + 1,
+            to: taken,
+          });
+          this.seq = taken;
+          continue;
         }
-        inTransaction?.(events, decision.ticketId);
-      });
-    } catch (e) {
-      this.reloadVector();
-      const err = classifyWriteError(e);
-      this.log.error('intent not committed', { reason: err.reason, message: err.message });
-      return { ok: false, reason: err.reason, message: err.message };
+        this.log.error('intent not committed', { reason: err.reason, message: err.message });
+        return { ok: false, reason: err.reason, message: err.message };
+      }
     }
     this.hlc = h;
     this.seq = seq;
@@ -345,6 +369,20 @@ export class EventStore {
         results.push('duplicate');
         continue;
       }
+      if (e.device === this.deviceId) {
+        // Someone wrote events under our id, and the hub stored them: never take them as ours, and number our
+        // own events above them so our writes do not collide with them anywhere.
+        this.refuse(e.device, 'own-device', `event ${e.id} claims this device`, true);
+        this.skipOwnSeq(e.seq);
+        results.push('forbidden');
+        continue;
+      }
+      const a = authorise(this.authors(e.device), e, (id) => this.engine.state.tickets.get(id)?.kioskId);
+      if (!a.ok) {
+        this.refuse(e.device, a.reason, `${e.id}: ${a.message}`);
+        results.push('forbidden');
+        continue;
+      }
       try {
         h = receive(h, decodeHlc(e.hlc)!, now);
       } catch (err) {
@@ -355,6 +393,28 @@ export class EventStore {
       stored.push(e);
     }
     return { results, stored, hlc: h };
+  }
+
+  private refuse(device: string, reason: string, message: string, loud = false): void {
+    const key = `${device}:${reason}`;
+    const n = (this.refused.get(key) ?? 0) + 1;
+    this.refused.set(key, n);
+    if (n > 1) return;
+    if (loud) this.log.error('event refused', { device, reason, message });
+    else this.log.warn('event refused', { device, reason, message });
+  }
+
+  /** Counts of refused events by `${device}:${reason}` (authority, own-device). */
+  refusals(): Record<string, number> {
+    return Object.fromEntries(this.refused);
+  }
+
+  /** Our sequence numbers up to `seq` are used by someone else: continue above them. */
+  private skipOwnSeq(seq: number): void {
+    if (seq <= this.seq) return;
+    this.seq = seq;
+    this.highest.set(this.deviceId, Math.max(seq, this.highest.get(this.deviceId) ?? 0));
+    this.vector.set(this.deviceId, Math.max(seq, this.vector.get(this.deviceId) ?? 0));
   }
 
   /** The event row and its ticket projection; inside a transaction. */
@@ -424,7 +484,8 @@ export class EventStore {
    * on the way (a broker drops messages when a client's queue is full) and catch-up should fetch it.
    */
   hasGaps(): boolean {
-    for (const [device, top] of this.highest) if (top > (this.vector.get(device) ?? 0)) return true;
+    for (const [device, top] of this.highest)
+      if (device !== this.deviceId && top > (this.vector.get(device) ?? 0)) return true;
     return false;
   }
 

@@ -61,6 +61,11 @@ export interface DeviceSyncOptions {
   readonly logger: Logger;
   readonly username?: string;
   readonly password?: string;
+  /**
+   * For an `mqtts://` URL: the certificate authority the site broker's certificate must be signed by (PEM). The
+   * broker's certificate and host name are always verified; a broker presenting another certificate is refused.
+   */
+  readonly ca?: string | Buffer;
   readonly keepaliveS?: number;
   readonly backoff?: Backoff;
   /** How long a request waits for the hub's answer. */
@@ -178,7 +183,9 @@ export class DeviceSync {
     this.epoch = this.nextEpoch();
     const presence = presenceTopic(this.o.centreId, this.o.deviceId);
     const opts: IClientOptions = {
-      clientId: `motcua-${this.o.deviceId}`,
+      // The client id is the username (the device id): both brokers tie the id to the login, so no client can
+      // take over another's session (Mosquitto: use_username_as_clientid).
+      clientId: this.o.username ?? this.o.deviceId,
       protocolVersion: 4,
       clean: false,
       keepalive: this.o.keepaliveS ?? 10,
@@ -194,6 +201,7 @@ export class DeviceSync {
       },
       ...(this.o.username === undefined ? {} : { username: this.o.username }),
       ...(this.o.password === undefined ? {} : { password: this.o.password }),
+      ...(this.o.ca === undefined ? {} : { ca: this.o.ca, rejectUnauthorized: true }),
     };
     const client = mqtt.connect(this.o.url, opts);
     this.client = client;

@@ -9,6 +9,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '@motcua/shared';
+import { startEmbeddedBroker } from '@motcua/hub/broker';
+import { testCentreConfig } from '@motcua/testing/centre-config';
+import { buildHashedPasswordFile, parsePasswordFile } from '../../src/sync/credentials.js';
 import type { MqttClient } from 'mqtt';
 import { buildAclFile, buildPasswordFile, type AclDevice } from '../../src/sync/acl.js';
 import {
@@ -34,35 +38,63 @@ const DEVICES: readonly AclDevice[] = [
 const password = (user: string): string => `pw-${user}-s3cret`;
 const PROD_CONF = new URL('../../../build/mosquitto/mosquitto.conf', import.meta.url);
 
-let broker: RunningMosquitto | undefined;
-const pool = new ClientPool();
+type Kind = 'mosquitto' | 'embedded';
 
-beforeAll(async () => {
-  const acl = buildAclFile({ centreId: CENTRE, hubUsername: HUB, devices: DEVICES });
-  const passwd = await buildPasswordFile(
-    [HUB, ...DEVICES.map((d) => d.id)].map((u) => ({ username: u, password: password(u) })),
-  );
-  broker = await startMosquitto({
-    conf: productionConfForTest(await readFile(PROD_CONF, 'utf8')),
-    files: { acl, passwd },
+/** The same cases run against both brokers: Mosquitto with the production config, the hub's embedded Aedes. */
+interface Site {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+async function startSite(kind: Kind): Promise<Site> {
+  const users = [HUB, ...DEVICES.map((d) => d.id)];
+  if (kind === 'mosquitto') {
+    const acl = buildAclFile({ centreId: CENTRE, hubUsername: HUB, devices: DEVICES });
+    const passwd = await buildPasswordFile(users.map((u) => ({ username: u, password: password(u) })));
+    const m: RunningMosquitto = await startMosquitto({
+      conf: productionConfForTest(await readFile(PROD_CONF, 'utf8')),
+      files: { acl, passwd },
+    });
+    return { url: m.url, stop: () => m.stop() };
+  }
+  const config = testCentreConfig({
+    centre: { id: CENTRE, name: 'Trung tâm thử', timeZone: 'Asia/Ho_Chi_Minh' },
+    devices: DEVICES.map((d) => (d.role === 'kiosk' ? { ...d } : { ...d, counterId: 'c1' })),
   });
-});
+  const passwords = parsePasswordFile(
+    buildHashedPasswordFile(Object.fromEntries(DEVICES.map((d) => [d.id, password(d.id)]))),
+  );
+  const b = await startEmbeddedBroker({
+    port: 0,
+    host: '127.0.0.1',
+    logger: silentLogger,
+    config,
+    hubUsername: HUB,
+    hubPassword: password(HUB),
+    passwords,
+  });
+  return { url: b.url, stop: () => b.close() };
+}
+
+let site: Site | undefined;
+const pool = new ClientPool();
 
 afterEach(async () => {
   await pool.endAll();
 });
 
 afterAll(async () => {
-  await broker?.stop();
+  await site?.stop();
 });
 
 function url(): string {
-  if (broker === undefined) throw new Error('broker not started');
-  return broker.url;
+  if (site === undefined) throw new Error('broker not started');
+  return site.url;
 }
 
+// Client id = username, as the hub and the devices connect (the embedded broker refuses anything else).
 const login = (user: string, extra: Parameters<ClientPool['connect']>[1] = {}): Promise<MqttClient> =>
-  pool.connect(url(), { username: user, password: password(user), clientId: `t-${user}`, ...extra });
+  pool.connect(url(), { username: user, password: password(user), clientId: user, ...extra });
 
 /** The hub, subscribed to everything of the centre. */
 async function hubWatching(): Promise<MessageLog> {
@@ -72,7 +104,12 @@ async function hubWatching(): Promise<MessageLog> {
   return log;
 }
 
-describe('Mosquitto with the generated ACL (production config)', () => {
+describe.each<Kind>(['mosquitto', 'embedded'])('%s broker with the generated access rules', (kind) => {
+  beforeAll(async () => {
+    await site?.stop();
+    site = await startSite(kind);
+  });
+
   it('does not deliver a kiosk publishing events as another kiosk, but delivers its own', async () => {
     const hub = await hubWatching();
     const kiosk1 = await login('kiosk-1');
@@ -116,7 +153,10 @@ describe('Mosquitto with the generated ACL (production config)', () => {
     const hub = await login(HUB);
     const kiosk = await login('kiosk-1');
     const log = new MessageLog(kiosk);
-    await kiosk.subscribeAsync(`${filters.centre(CENTRE).slice(0, -2)}/dev/+/res`, { qos: 1 });
+    // Mosquitto grants the subscription and filters each message; the embedded broker refuses it outright.
+    await kiosk
+      .subscribeAsync(`${filters.centre(CENTRE).slice(0, -2)}/dev/+/res`, { qos: 1 })
+      .catch(() => undefined);
     await kiosk.subscribeAsync(responseTopic(CENTRE, 'kiosk-1'), { qos: 1 });
 
     await hub.publishAsync(responseTopic(CENTRE, 'kiosk-2'), 'for-kiosk-2', { qos: 1 });
@@ -157,5 +197,74 @@ describe('Mosquitto with the generated ACL (production config)', () => {
     await expect(pool.connect(url(), { username: 'kiosk-9', password: 'x' })).rejects.toThrow(
       /not authorized/i,
     );
+  });
+  it('refuses a listed device name without a password', async () => {
+    await expect(pool.connect(url(), { username: 'kiosk-1', clientId: 'kiosk-1' })).rejects.toThrow(
+      /not authorized/i,
+    );
+  });
+
+  it("a device subscribing to '#' gets nothing of other devices (requests, responses, acks, events)", async () => {
+    const hub = await login(HUB);
+    const kiosk2 = await login('kiosk-2');
+    const spy = await login('kiosk-1');
+    const log = new MessageLog(spy);
+    await spy.subscribeAsync('#', { qos: 1 }).catch(() => undefined);
+    await spy
+      .subscribeAsync(`${filters.centre(CENTRE).slice(0, -2)}/dev/#`, { qos: 1 })
+      .catch(() => undefined);
+    await spy.subscribeAsync(responseTopic(CENTRE, 'kiosk-1'), { qos: 1 });
+    await kiosk2.publishAsync(requestTopic(CENTRE, 'kiosk-2', 'issue'), 'k2-request', { qos: 1 });
+    await kiosk2.publishAsync(eventsTopic(CENTRE, 'kiosk-2'), 'k2-events', { qos: 1 });
+    await hub.publishAsync(ackTopic(CENTRE, 'kiosk-2'), 'k2-ack', { qos: 1 });
+    await hub.publishAsync(responseTopic(CENTRE, 'kiosk-2'), 'k2-response', { qos: 1 });
+    await hub.publishAsync(responseTopic(CENTRE, 'kiosk-1'), 'marker', { qos: 1 });
+    await log.waitFor((m) => m.payload === 'marker');
+    expect(log.messages.filter((m) => m.payload.startsWith('k2-'))).toEqual([]);
+  });
+
+  it("a device cannot take the hub's client id: the hub stays connected and keeps receiving", async () => {
+    const hubClient = await login(HUB);
+    let hubDropped = false;
+    hubClient.on('close', () => {
+      hubDropped = true;
+    });
+    const log = new MessageLog(hubClient);
+    await hubClient.subscribeAsync(filters.centre(CENTRE), { qos: 1 });
+    // With its own valid password, claiming the hub's client id: refused (embedded) or renamed to its
+    // username (Mosquitto's use_username_as_clientid); either way the hub is not kicked.
+    const thief = await login('kiosk-1', { clientId: HUB }).catch(() => null);
+    // Without the hub's password, as the hub's user: refused.
+    await expect(pool.connect(url(), { username: HUB, password: 'guess', clientId: HUB })).rejects.toThrow(
+      /not authorized/i,
+    );
+    const kiosk2 = await login('kiosk-2');
+    await kiosk2.publishAsync(requestTopic(CENTRE, 'kiosk-2', 'issue'), 'after-takeover', { qos: 1 });
+    await log.waitFor((m) => m.payload === 'after-takeover');
+    expect(hubDropped).toBe(false);
+    expect(hubClient.connected).toBe(true);
+    if (thief) expect(thief.connected).toBe(true); // Mosquitto: connected, but as kiosk-1, not as the hub
+  });
+
+  it("a device cannot write another device's presence (forged offline with a huge epoch)", async () => {
+    const hub = await hubWatching();
+    const kiosk2 = await login('kiosk-2');
+    const forged = JSON.stringify({ deviceId: 'kiosk-1', online: false, epoch: Number.MAX_SAFE_INTEGER });
+    await kiosk2.publishAsync(presenceTopic(CENTRE, 'kiosk-1'), forged, { qos: 1, retain: true });
+    await kiosk2.publishAsync(presenceTopic(CENTRE, 'kiosk-2'), 'marker', { qos: 1 });
+    await hub.waitFor((m) => m.payload === 'marker');
+    expect(hub.has((m) => m.payload === forged)).toBe(false);
+  });
+
+  it('cuts a client that sends a packet above the size limit; nothing of it is delivered', async () => {
+    const hub = await hubWatching();
+    const kiosk = await login('kiosk-1');
+    const closed = new Promise<void>((resolve) => kiosk.once('close', () => resolve()));
+    kiosk.publish(eventsTopic(CENTRE, 'kiosk-1'), Buffer.alloc(2 * 1024 * 1024, 0x61), { qos: 1 });
+    await closed;
+    const again = await login('kiosk-2');
+    await again.publishAsync(eventsTopic(CENTRE, 'kiosk-2'), 'marker', { qos: 1 });
+    await hub.waitFor((m) => m.payload === 'marker');
+    expect(hub.messages.map((m) => m.payload)).toEqual(['marker']);
   });
 });
