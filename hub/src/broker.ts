@@ -28,6 +28,7 @@ import {
   mayPublish,
   parseTopic,
   responseTopic,
+  ROLE_PERMISSIONS,
   type Role,
 } from '@motcua/shared/sync/topics';
 import { guardPacketSize } from './packet-guard.js';
@@ -56,8 +57,10 @@ export interface EmbeddedBrokerOptions {
 }
 
 /** Subscription filters a device may use: the read lines of its ACL block, and the topics they cover. */
-export function deviceReadFilters(centreId: string, deviceId: string): Set<string> {
+export function deviceReadFilters(centreId: string, deviceId: string, role?: Role): Set<string> {
+  const hears = role !== undefined && role !== 'hub' && ROLE_PERMISSIONS[role].hearsDevices === true;
   return new Set([
+    ...(hears ? [filters.allDeviceEvents(centreId)] : []),
     ackTopic(centreId, deviceId),
     responseTopic(centreId, deviceId),
     configTopic(centreId),
@@ -194,7 +197,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
         role === 'hub'
           ? sub.topic.startsWith(`motcua/v1/${centre}/`)
           : user !== undefined &&
-            (deviceReadFilters(centre, user).has(sub.topic) ||
+            (deviceReadFilters(centre, user, role).has(sub.topic) ||
               (t?.kind === 'presence' && t.centreId === centre));
       if (allowed) {
         done(null, sub);

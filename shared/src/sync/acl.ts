@@ -80,6 +80,9 @@ export function deviceAclEntries(centreId: string, device: AclDevice): AclEntry[
     { access: 'read', topic: configTopic(centreId) },
     { access: 'read', topic: filters.bus(centreId) },
     { access: 'read', topic: filters.allPresence(centreId) },
+    ...(ROLE_PERMISSIONS[device.role].hearsDevices === true
+      ? [{ access: 'read' as const, topic: filters.allDeviceEvents(centreId) }]
+      : []),
   ];
 }
 

@@ -72,6 +72,11 @@ export interface DevicePermissions {
   readonly scope: 'device';
   /** Request kinds the device may publish on its own `dev/{id}/req/{kind}`. */
   readonly requests: readonly RequestKind[];
+  /**
+   * May read every device's own `dev/+/events` (never their requests, answers or acks): the hall board and the
+   * counter displays hear counters directly, so calls still show while the hub is down.
+   */
+  readonly hearsDevices?: boolean;
 }
 export interface HubPermissions {
   /** The hub reads and writes every topic under its centre. */
@@ -89,7 +94,7 @@ export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
   kiosk: { scope: 'device', requests: ['issue', 'lease', 'catchup'] },
   counter: { scope: 'device', requests: ['call', 'counter', 'catchup'] },
   ratingpad: { scope: 'device', requests: ['rate', 'catchup'] },
-  display: { scope: 'device', requests: ['catchup'] },
+  display: { scope: 'device', requests: ['catchup'], hearsDevices: true },
   lookup: { scope: 'device', requests: ['catchup'] },
 };
 

@@ -34,6 +34,7 @@ const DEVICES: readonly AclDevice[] = [
   { id: 'kiosk-2', role: 'kiosk' },
   { id: 'counter-1', role: 'counter' },
   { id: 'pad-1', role: 'ratingpad' },
+  { id: 'board-1', role: 'display' },
 ];
 const password = (user: string): string => `pw-${user}-s3cret`;
 const PROD_CONF = new URL('../../../build/mosquitto/mosquitto.conf', import.meta.url);
@@ -59,7 +60,9 @@ async function startSite(kind: Kind): Promise<Site> {
   }
   const config = testCentreConfig({
     centre: { id: CENTRE, name: 'Trung tâm thử', timeZone: 'Asia/Ho_Chi_Minh' },
-    devices: DEVICES.map((d) => (d.role === 'kiosk' ? { ...d } : { ...d, counterId: 'c1' })),
+    devices: DEVICES.map((d) =>
+      d.role === 'kiosk' || d.role === 'display' ? { ...d } : { ...d, counterId: 'c1' },
+    ),
   });
   const passwords = parsePasswordFile(
     buildHashedPasswordFile(Object.fromEntries(DEVICES.map((d) => [d.id, password(d.id)]))),
@@ -221,6 +224,31 @@ describe.each<Kind>(['mosquitto', 'embedded'])('%s broker with the generated acc
     await hub.publishAsync(responseTopic(CENTRE, 'kiosk-1'), 'marker', { qos: 1 });
     await log.waitFor((m) => m.payload === 'marker');
     expect(log.messages.filter((m) => m.payload.startsWith('k2-'))).toEqual([]);
+  });
+
+  it("a display hears every device's own events (calls show with the hub down), nothing else of them; a kiosk hears none", async () => {
+    const hub = await login(HUB);
+    const counter = await login('counter-1');
+    const board = await login('board-1');
+    const boardLog = new MessageLog(board);
+    await board.subscribeAsync(filters.allDeviceEvents(CENTRE), { qos: 1 });
+    await board.subscribeAsync(responseTopic(CENTRE, 'board-1'), { qos: 1 });
+    const kiosk = await login('kiosk-1');
+    const kioskLog = new MessageLog(kiosk);
+    await kiosk.subscribeAsync(filters.allDeviceEvents(CENTRE), { qos: 1 }).catch(() => undefined);
+    await kiosk.subscribeAsync(responseTopic(CENTRE, 'kiosk-1'), { qos: 1 });
+
+    await counter.publishAsync(eventsTopic(CENTRE, 'counter-1'), 'c1-events', { qos: 1 });
+    await counter.publishAsync(requestTopic(CENTRE, 'counter-1', 'call'), 'c1-request', { qos: 1 });
+    await hub.publishAsync(responseTopic(CENTRE, 'counter-1'), 'c1-response', { qos: 1 });
+    await hub.publishAsync(responseTopic(CENTRE, 'board-1'), 'marker', { qos: 1 });
+    await hub.publishAsync(responseTopic(CENTRE, 'kiosk-1'), 'marker', { qos: 1 });
+    await boardLog.waitFor((m) => m.payload === 'marker');
+    await kioskLog.waitFor((m) => m.payload === 'marker');
+    expect(boardLog.messages.filter((m) => m.payload.startsWith('c1-')).map((m) => m.payload)).toEqual([
+      'c1-events',
+    ]);
+    expect(kioskLog.messages.filter((m) => m.payload.startsWith('c1-'))).toEqual([]);
   });
 
   it("a device cannot take the hub's client id: the hub stays connected and keeps receiving", async () => {
