@@ -385,7 +385,7 @@ function run(cwd: string, args: string[]): Promise<{ args: string; code: number 
 }
 
 describe('the packaged file list', () => {
-  it('runs every motcua command (help, config, simulate, bench core, ticket, escpos, broker)', async () => {
+  it('runs every motcua command (help, config, simulate, bench core, ticket, escpos, broker, search, words)', async () => {
     const dir = packagedCopy();
     expect(existsSync(join(dir, 'testing'))).toBe(false);
     expect(readdirSync(join(dir, 'shared'))).not.toContain('test');
@@ -398,6 +398,8 @@ describe('the packaged file list', () => {
       run(dir, ['bench', 'core', '--json', '--events', '3000', '--intents', '50']),
       run(dir, ['ticket', '--config', district, '--area', 'hotich', '--number', '1001', '--out', 't.bin']),
       run(dir, ['broker', 'provision', '--config', provincial, '--out', 'broker']),
+      run(dir, ['search', 'khai sinh', '--json', '--limit', '3']),
+      run(dir, ['words', '1025', '--json']),
     ]);
     const decode = await run(dir, ['escpos', 'decode', 't.bin', '--json']);
     const failed = [...first, decode].filter((r) => r.code !== 0);

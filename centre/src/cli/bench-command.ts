@@ -45,10 +45,15 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
+  if (what === 'search') return (await import('@motcua/shared/catalogue/cli')).benchSearchCommand(rest, io);
+  if (what === 'voice')
+    return (await import('@motcua/counter-display/voice/cli')).benchVoiceCommand(rest, io);
   io.err(
     'usage: motcua bench core|printer [--json]   (core: [--events n] [--intents n] for a quick run)\n' +
       '       motcua bench sync [--json] [--counters n] [--issues n] [--calls n] [--rtt-samples n]\n' +
-      '                         [--ingest-events n] [--catchup-events n]',
+      '                         [--ingest-events n] [--catchup-events n]\n' +
+      '       motcua bench search [--json] [--procedures n] [--rounds n]\n' +
+      '       motcua bench voice [--json] [--pack dir] [--calls n]',
   );
   return 2;
 }

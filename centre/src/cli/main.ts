@@ -5,8 +5,10 @@ const USAGE = `Một Cửa — queue and kiosk software for public administratio
 
 usage: motcua <command> [options]
 
-  hub [--config <file>] [--demo] [--port <n>] [--host <addr>] [--data <dir>] [--broker <url>]
-                                 run the site hub (embedded MQTT broker unless --broker is given)
+  hub [--config <file>] [--demo] [--port <n>] [--host <addr>] [--data <dir>]
+      [--broker <url> --broker-user <name> --broker-password-file <file>]
+                                 run the site hub (embedded MQTT broker unless --broker is given; the
+                                 password comes from the file or MOTCUA_BROKER_PASSWORD, never the URL)
   config validate <file>         check a centre configuration; errors name the field
   broker provision --config <file> --out <dir>
                                  Mosquitto ACL and password files for the devices of a centre
@@ -19,6 +21,18 @@ usage: motcua <command> [options]
                                  write the ESC/POS bytes of a ticket (and a picture of it)
   escpos decode <file> [--png-dir <dir>] [--json]
                                  print what a printer would print from ESC/POS bytes
+  search "<query>" [--catalogue <file>] [--config <file>] [--limit <n>] [--json]
+                                 search the procedure catalogue as a look-up terminal does
+  bench search [--json] [--procedures <n>] [--rounds <n>]
+                                 catalogue search figures over a scaled catalogue (Node)
+  words <n> [--south] [--four tư|bốn] [--json]
+                                 the Vietnamese words for a number, as the hall board says them
+  announce --number <n> --counter <c> [--south] [--english] [--recall] [--config <file>]
+           [--pack <dir> | --cache <dir>] --wav <out.wav> [--json]
+                                 the call's announcement as a WAV file (voice pack clips, espeak-ng fallback)
+  bench voice [--json] [--pack <dir>] [--calls <n>]
+                                 call → announcement audio ready, pack size and clip count
+  admin-pin-hash                 reads a 6–12 digit PIN on stdin, prints the hash for MOTCUA_ADMIN_PIN_HASH
 `;
 
 async function load(name: string): Promise<Command | null> {
@@ -37,6 +51,14 @@ async function load(name: string): Promise<Command | null> {
       return (await import('@motcua/ticket-printer/cli')).ticketCommand;
     case 'escpos':
       return (await import('@motcua/ticket-printer/cli')).escposCommand;
+    case 'search':
+      return (await import('@motcua/shared/catalogue/cli')).searchCommand;
+    case 'words':
+      return (await import('@motcua/counter-display/voice/cli')).wordsCommand;
+    case 'announce':
+      return (await import('@motcua/counter-display/voice/cli')).announceCommand;
+    case 'admin-pin-hash':
+      return (await import('@motcua/shared/electron/pin-cli')).adminPinHashCommand;
     default:
       return null;
   }

@@ -216,6 +216,8 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/config',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
+      // a display hears every device's own events (not their requests, answers or acks)
+      'topic read motcua/v1/q1-hcm/dev/+/events',
     ]);
     expect(text).not.toMatch(/^pattern /m);
   });
