@@ -141,6 +141,8 @@ function bestEffortCrossCheck(input: unknown): ConfigProblem[] {
   const shape = configSchema.shape;
   const sections = Object.keys(shape) as (keyof typeof shape)[];
   const partial: Record<string, unknown> = {};
+  // Ids of list items left out for their own errors: a reference to one of them is not a second error.
+  const dropped = new Set<string>();
   for (const k of sections) {
     const v = shape[k].safeParse((input as Record<string, unknown>)[k]);
     if (v.success) partial[k] = v.data;
@@ -153,13 +155,18 @@ function bestEffortCrossCheck(input: unknown): ConfigProblem[] {
         Array.isArray(list) && item !== undefined
           ? list.flatMap((x) => {
               const r = item.safeParse(x);
+              if (!r.success && typeof (x as { id?: unknown } | null)?.id === 'string')
+                dropped.add((x as { id: string }).id);
               return r.success ? [r.data] : [];
             })
           : shape[k].safeParse(undefined).data;
     }
   }
   try {
-    return crossCheck(partial as CentreConfig);
+    return crossCheck(partial as CentreConfig).filter((p) => {
+      const named = /"([^"]+)"/.exec(p.message)?.[1];
+      return named === undefined || !dropped.has(named);
+    });
   } catch {
     return [];
   }
