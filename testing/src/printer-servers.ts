@@ -1,15 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SerialPort } from 'serialport';
 import type { FakePrinter } from '@motcua/ticket-printer/transport/fake';
+import { startSerialLine, type SerialLine } from './serial-line.js';
 
 /**
  * Fake printers reachable the way real ones are: a TCP server on 127.0.0.1 (OS-assigned port), and a
  * socat pseudo-terminal pair whose far end is driven by a FakePrinter (serial and device-file
- * transports open the near end). For tests, the demo and the benchmark; needs Debian `socat`.
+ * transports open the near end). Test support only; needs Debian `socat`.
  */
 export interface FakeTcpPrinter {
   readonly port: number;
@@ -56,64 +52,20 @@ export interface FakeSerialPrinter {
   close(): Promise<void>;
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 export async function startFakeSerialPrinter(printer: FakePrinter): Promise<FakeSerialPrinter> {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-pty-'));
-  const host = join(dir, 'host');
-  const device = join(dir, 'printer');
-  const socat: ChildProcess = spawn(
-    'socat',
-    [`pty,raw,echo=0,link=${host}`, `pty,raw,echo=0,link=${device}`],
-    { stdio: 'ignore' },
-  );
-  let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => {
-    socat.once('exit', () => {
-      exited = true;
-      resolve();
-    });
-  });
-  await waitFor(() => existsSync(host) && existsSync(device), 5000, 'socat pty pair');
-  const port = new SerialPort({ path: device, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) => {
-    port.open((err) => {
-      if (err) reject(err);
-      else resolve();
-    });
-  });
-  port.on('error', () => undefined);
-  port.on('data', (chunk: Buffer) => {
-    if (printer.vanished) return;
-    const { reply, vanish } = printer.accept(chunk);
-    if (reply.length > 0) port.write(Buffer.from(reply));
-    if (vanish) socat.kill('SIGKILL');
-  });
-  const stop = async (): Promise<void> => {
-    if (port.isOpen)
-      await new Promise<void>((resolve) => {
-        port.close(() => {
-          resolve();
-        });
-      });
-    if (!exited) socat.kill('SIGTERM');
-    await exitedPromise;
-  };
-  return {
-    path: host,
-    unplug: async () => {
-      socat.kill('SIGKILL');
-      await exitedPromise;
+  // The line is known only once started; the vanish below needs it.
+  const held: { line?: SerialLine } = {};
+  const l = await startSerialLine({
+    name: 'printer',
+    baudRate: 115200,
+    onData: (chunk) => {
+      if (printer.vanished) return undefined;
+      const { reply, vanish } = printer.accept(chunk);
+      // The printer drops off the line mid-job: after this answer, the whole line vanishes.
+      if (vanish) setImmediate(() => void held.line?.unplug());
+      return reply;
     },
-    close: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  });
+  held.line = l;
+  return { path: l.path, unplug: () => l.unplug(), close: () => l.close() };
 }
