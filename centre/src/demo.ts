@@ -8,7 +8,7 @@
 import type { CentreConfig, Clock, Logger } from '@motcua/shared';
 import { Prng } from '@motcua/shared/sim/prng';
 import { startKiosk } from '@motcua/kiosk/runtime/kiosk';
-import { startCounter } from '@motcua/counter-display/runtime/counter';
+import { startCounter, type CounterView } from '@motcua/counter-display/runtime/counter';
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
 
 export interface DemoOptions {
@@ -83,15 +83,28 @@ export function startDemoDevices(o: DemoOptions): () => Promise<void> {
   for (const c of o.config.counters.slice(0, o.counters ?? 8)) {
     const counter = startCounter({ ...common, counterId: c.id, ...login(`counter-${c.id}`) });
     devices.push(counter);
+    // Say each call once, when the counter's own view shows a new ticket called (a recall is not a new call).
+    const latest: { view: CounterView | null } = { view: null };
+    let said: string | null = null;
+    counter.subscribe((v) => {
+      latest.view = v;
+      const cur = v.current;
+      if (cur !== null && cur.ticketId !== said && cur.status === 'called') {
+        said = cur.ticketId;
+        o.say(`MỜI CÔNG DÂN CÓ SỐ ${cur.display} — QUẦY ${c.number}`);
+      }
+    });
     let opened = false;
     every(pace * 3, async () => {
       if (!counter.status().connected) return;
       if (!opened) opened = (await counter.commands.open()).ok;
-      const r = await counter.commands.next();
-      if (!r.ok) return;
-      const shown: { display: string | null } = { display: null };
-      counter.subscribe((v) => (shown.display = v.current?.display ?? null))();
-      if (shown.display !== null) o.say(`MỜI CÔNG DÂN CÓ SỐ ${shown.display} — QUẦY ${c.number}`);
+      // An officer serves the citizen in front of them before calling the next one.
+      const current = latest.view?.current ?? null;
+      if (current !== null) {
+        if (current.status === 'called') await counter.commands.start();
+        await counter.commands.finish({});
+      }
+      await counter.commands.next();
     });
   }
   return async () => {
