@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
-import { configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import { catalogueTopic, configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/credentials';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
@@ -30,6 +31,11 @@ export interface HubOptions {
   readonly username?: string;
   readonly password?: string;
   readonly leaseBlockSize?: number;
+  /**
+   * The procedure catalogue for look-up terminals (already validated with parseCatalogue), published retained
+   * on the `catalogue` topic; none published when absent.
+   */
+  readonly catalogue?: Catalogue;
   /** Where the embedded broker's credentials live (default `<dataDir>/broker`); made on first start. */
   readonly credentialsDir?: string;
 }
@@ -164,6 +170,12 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
         retain: true,
       },
     );
+    if (o.catalogue !== undefined)
+      await client.publishAsync(
+        catalogueTopic(centre),
+        JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }),
+        { qos: 1, retain: true },
+      );
     await client.publishAsync(
       presenceTopic(centre, 'hub'),
       JSON.stringify({ deviceId: 'hub', online: true, epoch }),
