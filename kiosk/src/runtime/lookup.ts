@@ -9,57 +9,23 @@
  */
 import { z } from 'zod';
 import { businessDay, estimatedWaitMinutes, issuingWindow } from '@motcua/shared';
-import type { DeviceApi, Result } from '@motcua/shared/device/api';
+import type { DeviceApi } from '@motcua/shared/device/api';
 import { bindDevice } from '@motcua/shared/device/bind';
 import { openDevice, type OpenDeviceOptions } from '@motcua/shared/device/runtime';
 import { storedCatalogue } from '@motcua/shared/sync/device-sync';
 import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { buildIndex, loadIndex, type PrebuiltIndex } from '@motcua/shared/catalogue/search';
-import {
-  tableDossierAdapter,
-  type DossierLookup,
-  type DossierStatusAdapter,
-} from '@motcua/shared/catalogue/dossier';
+import { tableDossierAdapter, type DossierStatusAdapter } from '@motcua/shared/catalogue/dossier';
 import { placeOf, type ProcedurePlace } from '@motcua/shared/catalogue/config-check';
+import type { LookupCatalogue, LookupCommands, LookupView } from './lookup-api.js';
 
-export interface LookupAreaView {
-  readonly id: string;
-  readonly name: string;
-  readonly nameEn: string | null;
-  readonly departmentId: string;
-  readonly waiting: number;
-  /** Minutes for a ticket taken now; null when no counter serving the area is open. */
-  readonly estimatedWaitMinutes: number | null;
-  /** Counters serving the area that are open now. */
-  readonly openCounters: number;
-}
-
-export interface LookupView {
-  readonly day: string;
-  readonly hubOnline: boolean;
-  /** Whether tickets can be taken at the kiosks now. */
-  readonly issuing: boolean;
-  readonly areas: readonly LookupAreaView[];
-  /** The catalogue revision the terminal holds (the screen fetches it when this changes); null: none yet. */
-  readonly catalogueRevision: number | null;
-}
-
-/** What the screen needs to search and show procedures, once per revision. */
-export interface LookupCatalogue {
-  readonly catalogue: Catalogue;
-  readonly index: PrebuiltIndex;
-  /** Where each procedure's area is served at this centre (counters from the config), by area id. */
-  readonly places: Readonly<Record<string, ProcedurePlace>>;
-}
-
-export type LookupReason = 'no-catalogue' | 'lookup-failed';
-
-// A type alias, not an interface: DeviceApi's Commands bound needs an index-signature-compatible type.
-export type LookupCommands = {
-  catalogue(arg: Record<string, never>): Promise<Result<LookupCatalogue, LookupReason>>;
-  /** Found, unknown and malformed are all answers the screen shows (with their messages). */
-  dossier(arg: { readonly code: string }): Promise<Result<DossierLookup, LookupReason>>;
-};
+export type {
+  LookupAreaView,
+  LookupView,
+  LookupCatalogue,
+  LookupReason,
+  LookupCommands,
+} from './lookup-api.js';
 
 export const lookupCommandArgs: Record<keyof LookupCommands, z.ZodType> = {
   catalogue: z.object({}).strict(),
