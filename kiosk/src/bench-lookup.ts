@@ -5,7 +5,7 @@
  * object. Not a test: figures, no thresholds (target: search_p99_ms_throttled < 15).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -22,16 +22,32 @@ export interface LookupSearchBench {
   search_p99_ms_chromium: number;
   search_p99_ms_throttled: number;
   search_p50_ms_throttled: number;
+  /**
+   * p99 over queries of each query's fastest round: the search's own cost without the scheduler's
+   * interruptions, which dominate the p99 figures on a loaded machine (see load_avg_1m).
+   */
+  search_p99_best_of_rounds_ms_chromium: number;
+  search_p99_best_of_rounds_ms_throttled: number;
   cpu_slowdown: number;
   index_load_ms_chromium: number;
   index_load_ms_throttled: number;
   procedures: number;
   searches_per_run: number;
+  load_avg_1m: number;
   chromium: string;
 }
 
 const BENCH_ROOT = fileURLToPath(new URL('./screen/lookup/bench/', import.meta.url));
 const ORIGIN = 'http://bench.motcua.invalid';
+
+/** Each query's fastest of the rounds (samples are rounds × queries, in order). */
+function bestOfRounds(samples: readonly number[], queries: number): number[] {
+  const best = Array.from({ length: queries }, () => Infinity);
+  samples.forEach((ms, i) => {
+    best[i % queries] = Math.min(best[i % queries]!, ms);
+  });
+  return best;
+}
 
 function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -86,11 +102,14 @@ export async function benchLookupSearch(
       search_p99_ms_chromium: percentile(plain.samples, 99),
       search_p99_ms_throttled: percentile(slow.samples, 99),
       search_p50_ms_throttled: percentile(slow.samples, 50),
+      search_p99_best_of_rounds_ms_chromium: percentile(bestOfRounds(plain.samples, typed.length), 99),
+      search_p99_best_of_rounds_ms_throttled: percentile(bestOfRounds(slow.samples, typed.length), 99),
       cpu_slowdown: slowdown,
       index_load_ms_chromium: Math.round(plain.loadMs),
       index_load_ms_throttled: Math.round(slow.loadMs),
       procedures: catalogue.procedures.length,
       searches_per_run: plain.samples.length,
+      load_avg_1m: Math.round(loadavg()[0]! * 100) / 100,
       chromium: browser.version(),
     };
   } finally {
