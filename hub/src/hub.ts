@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
-import { catalogueTopic, configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import { MAX_PAYLOAD_BYTES, catalogueTopic, configTopic, presenceTopic } from '@motcua/shared/sync/topics';
 import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/credentials';
 import { randomBytes } from 'node:crypto';
@@ -42,7 +42,7 @@ export interface HubOptions {
 
 export class HubSetupError extends Error {
   constructor(
-    readonly reason: 'password-in-url',
+    readonly reason: 'password-in-url' | 'catalogue-too-large',
     message: string,
   ) {
     super(message);
@@ -96,6 +96,18 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     throw new HubSetupError(
       'password-in-url',
       'the broker URL contains a password; give it in a file (--broker-password-file) or MOTCUA_BROKER_PASSWORD',
+    );
+  // Devices drop any message over MAX_PAYLOAD_BYTES (and the broker any packet over its limit): a catalogue
+  // that big would never arrive, silently. Say so at start instead.
+  const catalogueBytes =
+    o.catalogue === undefined
+      ? 0
+      : Buffer.byteLength(JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }));
+  const packetLimit = Math.min(MAX_PAYLOAD_BYTES, o.config.broker.maxPacketBytes) - 1024;
+  if (catalogueBytes > packetLimit)
+    throw new HubSetupError(
+      'catalogue-too-large',
+      `the procedure catalogue is ${catalogueBytes} bytes as a message; devices accept at most ${packetLimit}`,
     );
   // The data folder holds the databases and the broker's credentials: owner only.
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });

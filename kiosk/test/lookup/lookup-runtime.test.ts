@@ -102,3 +102,20 @@ describe('look-up terminal runtime', () => {
     expect(await t.api.commands.catalogue({})).toMatchObject({ ok: false, reason: 'no-catalogue' });
   });
 });
+
+describe('hub catalogue size', () => {
+  it('refuses at start a catalogue too large for one message, with a reason', async () => {
+    const { scaleCatalogue } = await import('@motcua/shared/catalogue/scale');
+    const { startHub, HubSetupError } = await import('@motcua/hub/hub');
+    const big = scaleCatalogue(sample, 4000);
+    const err = await startHub({
+      config,
+      dataDir: '/nonexistent-never-created',
+      catalogue: big,
+      clock: { now: () => 0 },
+      logger: silentLogger,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubSetupError);
+    expect((err as InstanceType<typeof HubSetupError>).reason).toBe('catalogue-too-large');
+  });
+});
