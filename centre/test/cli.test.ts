@@ -118,11 +118,45 @@ describe('motcua hub', () => {
     });
     expect(config.config.counters).toHaveLength(29);
     await client.endAsync();
+    // look-up terminals get the sample procedure catalogue, retained
+    const lookup = await mqtt.connectAsync(url, {
+      protocolVersion: 4,
+      username: 'lookup-1',
+      password: creds['lookup-1']!,
+      clientId: 'lookup-1',
+    });
+    const catalogue = await new Promise<{ revision: number; catalogue: { procedures: unknown[] } }>(
+      (resolve) => {
+        lookup.on('message', (_t, payload) =>
+          resolve(
+            JSON.parse(payload.toString()) as { revision: number; catalogue: { procedures: unknown[] } },
+          ),
+        );
+        void lookup.subscribeAsync('motcua/v1/kg-hcc/catalogue', { qos: 1 });
+      },
+    );
+    expect(catalogue.catalogue.procedures.length).toBeGreaterThan(100);
+    expect(out).toContain(`catalogue     ${catalogue.catalogue.procedures.length} procedures`);
+    await lookup.endAsync();
     const code = await new Promise<number | null>((resolve) => {
       p.on('exit', resolve);
       p.kill('SIGTERM');
     });
     expect(code).toBe(0);
+  });
+});
+
+describe('motcua hub --catalogue', () => {
+  it('refuses an invalid catalogue file before starting, naming the field, exit code 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-cat-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ version: 1, revision: 1, procedures: [{ id: 'x' }] }));
+    const r = spawnSync(process.execPath, [bin, 'hub', '--demo', '--catalogue', file, '--data', dir], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/procedures\[0\]\.code/);
   });
 });
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
-import { configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import { MAX_PAYLOAD_BYTES, catalogueTopic, configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/credentials';
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
@@ -30,13 +31,18 @@ export interface HubOptions {
   readonly username?: string;
   readonly password?: string;
   readonly leaseBlockSize?: number;
+  /**
+   * The procedure catalogue for look-up terminals (already validated with parseCatalogue), published retained
+   * on the `catalogue` topic; none published when absent.
+   */
+  readonly catalogue?: Catalogue;
   /** Where the embedded broker's credentials live (default `<dataDir>/broker`); made on first start. */
   readonly credentialsDir?: string;
 }
 
 export class HubSetupError extends Error {
   constructor(
-    readonly reason: 'password-in-url',
+    readonly reason: 'password-in-url' | 'catalogue-too-large',
     message: string,
   ) {
     super(message);
@@ -90,6 +96,18 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     throw new HubSetupError(
       'password-in-url',
       'the broker URL contains a password; give it in a file (--broker-password-file) or MOTCUA_BROKER_PASSWORD',
+    );
+  // Devices drop any message over MAX_PAYLOAD_BYTES (and the broker any packet over its limit): a catalogue
+  // that big would never arrive, silently. Say so at start instead.
+  const catalogueBytes =
+    o.catalogue === undefined
+      ? 0
+      : Buffer.byteLength(JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }));
+  const packetLimit = Math.min(MAX_PAYLOAD_BYTES, o.config.broker.maxPacketBytes) - 1024;
+  if (catalogueBytes > packetLimit)
+    throw new HubSetupError(
+      'catalogue-too-large',
+      `the procedure catalogue is ${catalogueBytes} bytes as a message; devices accept at most ${packetLimit}`,
     );
   // The data folder holds the databases and the broker's credentials: owner only.
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
@@ -164,6 +182,12 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
         retain: true,
       },
     );
+    if (o.catalogue !== undefined)
+      await client.publishAsync(
+        catalogueTopic(centre),
+        JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }),
+        { qos: 1, retain: true },
+      );
     await client.publishAsync(
       presenceTopic(centre, 'hub'),
       JSON.stringify({ deviceId: 'hub', online: true, epoch }),

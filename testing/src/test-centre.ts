@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger, systemClock, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
+import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
 import { defaultTestConf, startMosquitto, type RunningMosquitto } from './mosquitto.js';
 
@@ -29,6 +30,8 @@ export async function startTestCentre(o: {
   clock?: Clock;
   logger?: Logger;
   leaseBlockSize?: number;
+  /** The procedure catalogue the hub publishes to look-up terminals. */
+  catalogue?: Catalogue;
 }): Promise<TestCentreRun> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-device-'));
   const broker = await startMosquitto({ conf: defaultTestConf({ persistence: false }) });
@@ -40,6 +43,7 @@ export async function startTestCentre(o: {
       clock: o.clock ?? systemClock,
       logger: o.logger ?? silentLogger,
       leaseBlockSize: o.leaseBlockSize ?? 10,
+      ...(o.catalogue === undefined ? {} : { catalogue: o.catalogue }),
     });
   let brokerDown = false;
   const run: TestCentreRun = {

@@ -8,6 +8,9 @@ import {
   systemClock,
 } from '@motcua/shared';
 import { startDemoDevices } from '../demo.js';
+import { CatalogueError } from '@motcua/shared/catalogue/schema';
+import { checkCatalogueAgainstConfig } from '@motcua/shared/catalogue/config-check';
+import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
 import { HubSetupError, readBrokerPassword, startHub, type RunningHub } from '@motcua/hub/hub';
 import type { CliIo } from './io.js';
 
@@ -16,6 +19,8 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     options: {
       config: { type: 'string' },
+      // The procedure catalogue for look-up terminals; the demo uses the provincial sample.
+      catalogue: { type: 'string' },
       demo: { type: 'boolean', default: false },
       port: { type: 'string', default: '1883' },
       // default: the config's broker.listen (loopback unless the site names its LAN address)
@@ -43,10 +48,23 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
     io.err(`motcua hub: ${(e as Error).message}`);
     return 2;
   }
+  const cataloguePath = values.catalogue ?? (values.demo ? exampleCataloguePaths.provincial : undefined);
+  let catalogue;
+  try {
+    catalogue = cataloguePath === undefined ? undefined : loadCatalogueFile(cataloguePath);
+  } catch (e) {
+    if (!(e instanceof CatalogueError)) throw e;
+    io.err(`motcua hub: catalogue ${cataloguePath ?? ''} refused:\n${e.message}`);
+    return 2;
+  }
+  // Procedures of areas this centre does not have are still listed; the terminal says to ask the help desk.
+  for (const p of catalogue === undefined ? [] : checkCatalogueAgainstConfig(catalogue, config))
+    io.err(`motcua hub: catalogue: ${p.field}: ${p.message}`);
   let hub: RunningHub;
   try {
     hub = await startHub({
       config,
+      ...(catalogue === undefined ? {} : { catalogue }),
       dataDir: values.data,
       port: Number(values.port),
       ...(values.host === undefined ? {} : { host: values.host }),
@@ -71,6 +89,8 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(`  MQTT broker   ${hub.brokerUrl}${values.broker === undefined ? ' (embedded)' : ''}`);
   io.out(`  topics        motcua/v1/${config.centre.id}/#`);
   io.out(`  database      ${hub.dbPath}`);
+  if (catalogue !== undefined)
+    io.out(`  catalogue     ${catalogue.procedures.length} procedures, revision ${catalogue.revision}`);
   io.out(`  business day  ${hub.store.day} (${config.centre.timeZone})`);
   io.out(
     `  centre        ${config.departments.length} departments, ${config.areas.length} areas, ${config.counters.length} counters, ${config.kiosks.length} kiosks`,

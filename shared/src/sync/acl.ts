@@ -19,6 +19,7 @@ import {
   ROLE_PERMISSIONS,
   ackTopic,
   configTopic,
+  catalogueTopic,
   eventsTopic,
   filters,
   isCentreId,
@@ -78,6 +79,7 @@ export function deviceAclEntries(centreId: string, device: AclDevice): AclEntry[
     { access: 'read', topic: ackTopic(centreId, id) },
     { access: 'read', topic: responseTopic(centreId, id) },
     { access: 'read', topic: configTopic(centreId) },
+    { access: 'read', topic: catalogueTopic(centreId) },
     { access: 'read', topic: filters.bus(centreId) },
     { access: 'read', topic: filters.allPresence(centreId) },
     ...(ROLE_PERMISSIONS[device.role].hearsDevices === true

@@ -22,12 +22,15 @@ import type { Logger } from '../runtime/logger.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { openDatabase } from '../store/db.js';
+import { parseCatalogue, type Catalogue } from '../catalogue/schema.js';
 import {
   MAX_BATCH,
   ackMessage,
   eventsMessage,
   filters,
   configMessage,
+  catalogueMessage,
+  catalogueTopic,
   busEventsMessage,
   parsePayload,
   responseMessage,
@@ -122,6 +125,7 @@ export class DeviceSync {
   private readonly listeners = new Set<(events: readonly QueueEvent[]) => void>();
   private lastState: unknown = null;
   private configPayload: unknown = null;
+  private readonly catalogueListeners = new Set<(c: Catalogue) => void>();
 
   constructor(private readonly o: DeviceSyncOptions) {
     this.log = o.logger.child(`sync:${o.deviceId}`);
@@ -148,6 +152,12 @@ export class DeviceSync {
 
   get config(): unknown {
     return this.configPayload;
+  }
+
+  /** Called with every newer, valid procedure catalogue stored from the hub (look-up terminals only). */
+  onCatalogue(fn: (catalogue: Catalogue) => void): () => void {
+    this.catalogueListeners.add(fn);
+    return () => this.catalogueListeners.delete(fn);
   }
 
   /** Called with every batch of new events stored from the hub. */
@@ -249,6 +259,8 @@ export class DeviceSync {
             busEventsTopic(c),
             busStateTopic(c),
             configTopic(c),
+            // Only look-up terminals need the procedure catalogue (hundreds of KB).
+            ...(this.o.role === 'lookup' ? [catalogueTopic(c)] : []),
             ...(this.o.hearDevices === true ? [filters.allDeviceEvents(c)] : []),
           ],
           { qos: 1 },
@@ -500,6 +512,9 @@ export class DeviceSync {
         case 'config':
           this.onConfig(body);
           return;
+        case 'catalogue':
+          this.onCatalogueMessage(body);
+          return;
         case 'events': {
           if (this.o.hearDevices !== true || t.deviceId === this.o.deviceId) return;
           const m = eventsMessage.safeParse(body);
@@ -549,6 +564,32 @@ export class DeviceSync {
     this.log.info('configuration stored', { revision: m.data.revision });
   }
 
+  /**
+   * Like the configuration: a newer, valid catalogue revision is kept in SQLite meta so the terminal boots
+   * with it offline; an invalid one is logged with its fields named and the stored one kept.
+   */
+  private onCatalogueMessage(body: unknown): void {
+    const m = catalogueMessage.safeParse(body);
+    if (!m.success) {
+      this.log.warn('invalid catalogue message ignored');
+      return;
+    }
+    const stored = storedCatalogueRevision(this.o.store);
+    if (stored !== null && m.data.revision <= stored) return;
+    let catalogue: Catalogue;
+    try {
+      catalogue = parseCatalogue(m.data.catalogue);
+    } catch (e) {
+      this.log.warn('catalogue from the hub is invalid; keeping the stored one', {
+        message: (e as Error).message,
+      });
+      return;
+    }
+    this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(m.data));
+    this.log.info('catalogue stored', { revision: m.data.revision });
+    for (const fn of this.catalogueListeners) fn(catalogue);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
@@ -582,6 +623,19 @@ export class DeviceSync {
  */
 export function setNoDelay(client: MqttClient): void {
   (client.stream as { setNoDelay?: (on: boolean) => unknown } | undefined)?.setNoDelay?.(true);
+}
+
+const CATALOGUE_KEY = 'catalogue';
+
+function storedCatalogueRevision(store: EventStore): number | null {
+  const raw = store.getMeta(CATALOGUE_KEY);
+  return raw === null ? null : (JSON.parse(raw) as { revision: number }).revision;
+}
+
+/** The procedure catalogue this device last received from the hub (validated again); null if none yet. */
+export function storedCatalogue(store: EventStore): Catalogue | null {
+  const raw = store.getMeta(CATALOGUE_KEY);
+  return raw === null ? null : parseCatalogue((JSON.parse(raw) as { catalogue: unknown }).catalogue);
 }
 
 function storedConfigRevision(store: EventStore): number | null {

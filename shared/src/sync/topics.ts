@@ -14,6 +14,7 @@
  *   dev/{deviceId}/res         hub → device   responses (correlation id in the payload: Aedes is 3.1.1 only)
  *   presence/{deviceId}        device         retained birth / last will, carrying a session epoch
  *   config                     hub            retained, versioned centre configuration
+ *   catalogue                  hub            retained, versioned procedure catalogue (look-up terminals)
  *   bus/events                 hub → all      stored events broadcast
  *   bus/state                  hub            retained snapshot / state hash
  *
@@ -43,6 +44,7 @@ export const TOPIC_KINDS = [
   'res',
   'presence',
   'config',
+  'catalogue',
   'busEvents',
   'busState',
 ] as const;
@@ -64,6 +66,7 @@ export const TOPIC_SPECS: Readonly<Record<TopicKind, TopicSpec>> = {
   res: { publisher: 'hub', retained: false, perDevice: true },
   presence: { publisher: 'owner', retained: true, perDevice: true },
   config: { publisher: 'hub', retained: true, perDevice: false },
+  catalogue: { publisher: 'hub', retained: true, perDevice: false },
   busEvents: { publisher: 'hub', retained: false, perDevice: false },
   busState: { publisher: 'hub', retained: true, perDevice: false },
 };
@@ -85,7 +88,7 @@ export interface HubPermissions {
 
 /**
  * Besides the request kinds listed, every device may publish its own `events` and its own
- * `presence`, and read its own `ack` and `res`, `config`, `bus/*` and everyone's `presence`.
+ * `presence`, and read its own `ack` and `res`, `config`, `catalogue`, `bus/*` and everyone's `presence`.
  */
 export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
   readonly [R in DeviceRole]: DevicePermissions;
@@ -159,6 +162,7 @@ export function presenceTopic(centreId: string, deviceId: string): string {
 }
 
 export const configTopic = (centreId: string): string => `${centre(centreId)}/config`;
+export const catalogueTopic = (centreId: string): string => `${centre(centreId)}/catalogue`;
 export const busEventsTopic = (centreId: string): string => `${centre(centreId)}/bus/events`;
 export const busStateTopic = (centreId: string): string => `${centre(centreId)}/bus/state`;
 
@@ -186,7 +190,7 @@ export type ParsedTopic =
       readonly deviceId: string;
       readonly requestKind: RequestKind;
     }
-  | { readonly kind: 'config' | 'busEvents' | 'busState'; readonly centreId: string };
+  | { readonly kind: 'config' | 'catalogue' | 'busEvents' | 'busState'; readonly centreId: string };
 
 /** Parses a concrete (wildcard-free) topic. Returns null for anything that is not exactly one of ours. */
 export function parseTopic(topic: string): ParsedTopic | null {
@@ -195,6 +199,7 @@ export function parseTopic(topic: string): ParsedTopic | null {
   if (`${root ?? ''}/${version ?? ''}` !== TOPIC_ROOT || !isCentreId(centreId) || rest.length > 0)
     return null;
   if (a === 'config' && b === undefined) return { kind: 'config', centreId };
+  if (a === 'catalogue' && b === undefined) return { kind: 'catalogue', centreId };
   if (a === 'bus' && c === undefined) {
     if (b === 'events') return { kind: 'busEvents', centreId };
     if (b === 'state') return { kind: 'busState', centreId };
@@ -301,6 +306,10 @@ export const presenceMessage = z
   })
   .strict();
 export const configMessage = z.object({ revision: z.number().int().min(0), config: z.unknown() }).strict();
+/** The procedure catalogue; `catalogue` is validated by the receiver with parseCatalogue (field-named errors). */
+export const catalogueMessage = z
+  .object({ revision: z.number().int().min(0), catalogue: z.unknown() })
+  .strict();
 
 const area = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 const ticketIdSchema = z.string().max(140);

@@ -205,6 +205,7 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/dev/pad-1/ack',
       'topic read motcua/v1/q1-hcm/dev/pad-1/res',
       'topic read motcua/v1/q1-hcm/config',
+      'topic read motcua/v1/q1-hcm/catalogue',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
       'user board-1',
@@ -214,6 +215,7 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/dev/board-1/ack',
       'topic read motcua/v1/q1-hcm/dev/board-1/res',
       'topic read motcua/v1/q1-hcm/config',
+      'topic read motcua/v1/q1-hcm/catalogue',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
       // a display hears every device's own events (not their requests, answers or acks)

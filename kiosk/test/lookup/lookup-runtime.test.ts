@@ -1,0 +1,121 @@
+/**
+ * The look-up terminal's runtime against a real Mosquitto and the hub: the catalogue arrives on its retained
+ * topic, is stored and survives a restart with the broker down; an invalid catalogue is refused (its fields
+ * named in the log) and the stored one kept; dossier status by code through the default table adapter.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import mqtt from 'mqtt';
+import { memoryLogger, silentLogger } from '@motcua/shared';
+import { loadConfigFile } from '@motcua/shared/config';
+import { exampleConfigPaths } from '@motcua/shared/example-configs';
+import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
+import { catalogueTopic } from '@motcua/shared/sync/topics';
+import { startTestCentre, until, type TestCentreRun } from '@motcua/testing/test-centre';
+import { startLookup, type LookupOptions, type LookupView } from '../../src/runtime/lookup.js';
+
+let centre: TestCentreRun | null = null;
+const stops: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const s of stops.splice(0).reverse()) await s().catch(() => undefined);
+  await centre?.close();
+  centre = null;
+});
+
+const config = loadConfigFile(exampleConfigPaths.provincial);
+const sample = loadCatalogueFile(exampleCataloguePaths.provincial);
+
+function lookup(o: Partial<LookupOptions> = {}) {
+  const c = centre!;
+  const api = startLookup({
+    deviceId: 'lookup-1',
+    dataDir: c.dir,
+    brokerUrl: c.broker.url,
+    config,
+    logger: silentLogger,
+    sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 300 } },
+    ...o,
+  });
+  stops.push(() => api.stop());
+  let last: LookupView | null = null;
+  api.subscribe((v) => (last = v));
+  return { api, view: () => last };
+}
+
+describe('look-up terminal runtime', () => {
+  it('receives the catalogue from the hub, stores it, and boots from it with the broker down', async () => {
+    centre = await startTestCentre({ config, catalogue: { ...sample, revision: 7 } });
+    const first = lookup();
+    await until(() => first.view()?.catalogueRevision === 7, 10_000, 'catalogue from the hub');
+    const got = await first.api.commands.catalogue({});
+    expect(got.ok && got.value.catalogue.procedures.length).toBe(sample.procedures.length);
+    await first.api.stop();
+    await centre.down();
+
+    const again = lookup();
+    expect(again.view()?.catalogueRevision).toBe(7);
+    expect(again.view()?.hubOnline).toBe(false);
+    const r = await again.api.commands.dossier({ code: sample.dossiers[0]!.code });
+    expect(r.ok && r.value.kind).toBe('found');
+  });
+
+  it('refuses an invalid catalogue with the field named and keeps the stored one', async () => {
+    centre = await startTestCentre({ config, catalogue: { ...sample, revision: 3 } });
+    const mem = memoryLogger();
+    const t = lookup({ logger: mem.logger });
+    await until(() => t.view()?.catalogueRevision === 3, 10_000, 'catalogue from the hub');
+    const bad = { ...sample, revision: 4, procedures: [{ ...sample.procedures[0]!, processingDays: -1 }] };
+    const hub = await mqtt.connectAsync(centre.broker.url, { protocolVersion: 4 });
+    await hub.publishAsync(
+      catalogueTopic(config.centre.id),
+      JSON.stringify({ revision: 4, catalogue: bad }),
+      { qos: 1, retain: true },
+    );
+    await hub.endAsync();
+    await until(
+      () => mem.records.some((r) => r.message.includes('catalogue from the hub is invalid')),
+      10_000,
+      'refusal logged',
+    );
+    const refusal = mem.records.find((r) => r.message.includes('catalogue from the hub is invalid'));
+    expect(String(refusal?.fields?.message)).toContain('procedures[0].processingDays');
+    expect(t.view()?.catalogueRevision).toBe(3);
+  });
+
+  it('answers dossier codes: found with status and due date, unknown, malformed', async () => {
+    centre = await startTestCentre({ config });
+    const t = lookup({ catalogue: sample });
+    expect(t.view()?.catalogueRevision).toBe(sample.revision);
+    const d = sample.dossiers[0]!;
+    const found = await t.api.commands.dossier({ code: ` ${d.code.toLowerCase()} ` });
+    expect(found).toMatchObject({ ok: true, value: { kind: 'found', code: d.code, dueDate: d.dueDate } });
+    expect(JSON.stringify(found)).not.toMatch(/name|phone|address/i);
+    const unknown = await t.api.commands.dossier({ code: '000.00.19.H33-261201-9999' });
+    expect(unknown).toMatchObject({ ok: true, value: { kind: 'unknown' } });
+    const malformed = await t.api.commands.dossier({ code: 'abc' });
+    expect(malformed).toMatchObject({ ok: true, value: { kind: 'malformed' } });
+  });
+
+  it('says no-catalogue before any catalogue arrived', async () => {
+    centre = await startTestCentre({ config });
+    const t = lookup();
+    expect(t.view()?.catalogueRevision).toBeNull();
+    expect(await t.api.commands.catalogue({})).toMatchObject({ ok: false, reason: 'no-catalogue' });
+  });
+});
+
+describe('hub catalogue size', () => {
+  it('refuses at start a catalogue too large for one message, with a reason', async () => {
+    const { scaleCatalogue } = await import('@motcua/shared/catalogue/scale');
+    const { startHub, HubSetupError } = await import('@motcua/hub/hub');
+    const big = scaleCatalogue(sample, 4000);
+    const err = await startHub({
+      config,
+      dataDir: '/nonexistent-never-created',
+      catalogue: big,
+      clock: { now: () => 0 },
+      logger: silentLogger,
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HubSetupError);
+    expect((err as InstanceType<typeof HubSetupError>).reason).toBe('catalogue-too-large');
+  });
+});
