@@ -6,29 +6,12 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.MOTCUA_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium, throttleCpu } from '@motcua/centre/chromium';
+
 /** Screenshots go here (git-ignored); CI keeps the folder as an artifact. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-artifacts/screens/', import.meta.url));
-
-/** Quiet, offline, no sandbox (containers), no GPU. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * Launches Chromium. Playwright gives every launch a fresh temporary `--user-data-dir` and deletes it on
- * close, so no profile state leaks between runs.
- */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-}
 
 /** A page the size of the kiosk's 1080p screen, with the CSP listener installed before any page script. */
 export async function newScreenPage(browser: Browser): Promise<Page> {
@@ -90,12 +73,6 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = `${SCREENSHOT_DIR}${name.replace(/[^\w.-]/g, '_')}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
-}
-
-/** Slows the page's CPU `rate` times (DevTools protocol), standing in for the device's ARM board. */
-export async function throttleCpu(page: Page, rate: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }
 
 /** The minimal DOM surface the in-page measurements use (this file is type-checked without the DOM lib). */

@@ -1,5 +1,5 @@
 /**
- * The search benchmark's page (kiosk/src/bench-lookup.ts drives it): the same pure search module the look-up
+ * The search benchmark's page (centre/src/bench/lookup-search.ts drives it): the same pure search module the look-up
  * screen bundles, timed in Chromium on every prefix of the citizen queries, as search-as-you-type runs it.
  */
 import { loadIndex } from '../../../../../shared/src/catalogue/search.js';

@@ -1,6 +1,6 @@
 /** The search benchmark command runs in Chromium and prints its figures as JSON (small sizes: fast). */
 import { describe, expect, it } from 'vitest';
-import { benchLookupSearchCommand } from '../../src/bench-lookup.js';
+import { benchLookupSearchCommand } from '../src/bench/lookup-search.js';
 
 describe('benchLookupSearchCommand', () => {
   it('prints Chromium search figures, unthrottled and throttled', async () => {

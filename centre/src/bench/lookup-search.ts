@@ -14,8 +14,8 @@ import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalog
 import { scaleCatalogue } from '@motcua/shared/catalogue/scale';
 import { buildIndex } from '@motcua/shared/catalogue/search';
 import { typingSequence } from '@motcua/shared/catalogue/bench-queries';
-import { launchChromium } from '@motcua/testing/chromium';
-import type { BrowserSearchRun } from './screen/lookup/bench/bench-main.js';
+import { launchChromium } from '../chromium.js';
+import type { BrowserSearchRun } from '@motcua/kiosk/screen/lookup/bench/bench-main';
 
 export interface LookupSearchBench {
   search_p50_ms_chromium: number;
@@ -39,7 +39,7 @@ export interface LookupSearchBench {
   chromium: string;
 }
 
-const BENCH_ROOT = fileURLToPath(new URL('./screen/lookup/bench/', import.meta.url));
+const BENCH_ROOT = fileURLToPath(new URL('../../../kiosk/src/screen/lookup/bench/', import.meta.url));
 const ORIGIN = 'http://bench.motcua.invalid';
 
 /** Each query's fastest of the rounds (samples are rounds × queries, in order). */
