@@ -66,7 +66,12 @@ export default tseslint.config(
   {
     // Screens run in a browser (or a sandboxed Electron renderer): they reach Node, SQLite, MQTT and Electron
     // only through the screen API. Their one Node-side file is the Vite config helper.
-    files: ['shared/ui/**/*.ts', 'shared/ui/**/*.tsx'],
+    files: [
+      'shared/ui/**/*.ts',
+      'shared/ui/**/*.tsx',
+      'kiosk/src/screen/**/*.ts',
+      'kiosk/src/screen/**/*.tsx',
+    ],
     ignores: ['shared/ui/vite.ts'],
     rules: {
       'no-restricted-imports': [
