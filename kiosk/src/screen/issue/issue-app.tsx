@@ -114,11 +114,12 @@ export function IssueApp(props: { client: KioskClient }) {
     }
   };
   const pick = (area: AreaView): void => {
-    if (locked.current) return;
     if (view !== undefined && view.priorities.length > 0) setPage({ k: 'priority', area });
     else void take(area, null);
   };
+  // "Xong" / "Quay lại" is a deliberate tap on another page: the next citizen need not wait out the lock.
   const home = (): void => {
+    locked.current = false;
     setPage({ k: 'home' });
   };
 
