@@ -84,7 +84,11 @@ export function screenDir(): Promise<string> {
 }
 
 export async function startRig(
-  o: { brokerUrl?: (centre: TestCentreRun) => string; config?: CentreConfig } = {},
+  o: {
+    /** The broker URL the kiosk uses (e.g. through a fault proxy); default the centre's broker. */
+    brokerUrl?: (centre: TestCentreRun) => Promise<string>;
+    config?: CentreConfig;
+  } = {},
 ): Promise<KioskScreenRig> {
   const config = o.config ?? kioskTestConfig();
   const [dir, centre, browser] = await Promise.all([
@@ -92,6 +96,7 @@ export async function startRig(
     startTestCentre({ config }),
     launchChromium(),
   ]);
+  const brokerUrl = (await o.brokerUrl?.(centre)) ?? centre.broker.url;
   const paper = new FakePrinter();
   const rig: KioskScreenRig = {
     centre,
@@ -103,7 +108,7 @@ export async function startRig(
     options: (over = {}) => ({
       kioskId: 'kiosk-1',
       dataDir: centre.dir,
-      brokerUrl: o.brokerUrl?.(centre) ?? centre.broker.url,
+      brokerUrl,
       config,
       logger: silentLogger,
       sync: { keepaliveS: 1, backoff: { initialMs: 50, maxMs: 300 } },
