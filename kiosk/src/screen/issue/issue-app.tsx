@@ -78,6 +78,14 @@ export function IssueApp(props: { client: KioskClient }) {
     };
   }, [page, activity, idleS, lang, setLang]);
 
+  // The first home page with its handlers attached: what `motcua bench kiosk` reports as first_screen_ms.
+  const marked = useRef(false);
+  useEffect(() => {
+    if (marked.current || view === undefined || page.k !== 'home') return;
+    marked.current = true;
+    performance.mark('motcua:home-interactive');
+  }, [view, page]);
+
   // A printer found ready again (newer view) ends the stopped page.
   useEffect(() => {
     if (
