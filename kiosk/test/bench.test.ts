@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchKioskCommand } from '../src/bench.js';
+import { benchKioskCommand } from '../bench/bench.js';
 
 function io() {
   const out: string[] = [];

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { silentLogger, type CentreConfig } from '@motcua/shared';
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
-import { startKiosk } from './runtime/kiosk.js';
+import { startKiosk } from '../src/runtime/kiosk.js';
 
 export interface RuntimeBenchJob {
   readonly dataDir: string;

@@ -20,9 +20,9 @@ import { testCentreConfig } from '@motcua/testing/centre-config';
 import { launchChromium } from '@motcua/testing/chromium';
 import { startTestCentre } from '@motcua/testing/test-centre';
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
-import { startKioskBrowserMode } from './browser-mode.js';
+import { startKioskBrowserMode } from '../src/browser-mode.js';
 import type { RuntimeBenchJob, RuntimeBenchResult } from './bench-runtime.js';
-import { buildKioskScreen } from './build-screen.js';
+import { buildKioskScreen } from '../src/build-screen.js';
 
 export interface KioskBench {
   ui_js_kb_gz: number;
