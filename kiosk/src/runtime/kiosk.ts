@@ -210,6 +210,8 @@ export function startKiosk(o: KioskOptions): KioskDevice {
   const setPrinterState = (s: PrinterState): void => {
     if (s === printerState) return;
     printerState = s;
+    // The supervisor hears it over the bus (dev/{id}/health, retained): out of paper, cover open, near end…
+    sync.setHealth({ since: clock.now(), printer: s });
     core.changed();
   };
   // Status only, never print data; skipped while a ticket is being taken (that job asks the printer itself).

@@ -200,6 +200,7 @@ describe('generated Mosquitto ACL', () => {
       'user pad-1',
       'topic write motcua/v1/q1-hcm/dev/pad-1/events',
       'topic write motcua/v1/q1-hcm/presence/pad-1',
+      'topic write motcua/v1/q1-hcm/dev/pad-1/health',
       'topic write motcua/v1/q1-hcm/dev/pad-1/req/rate',
       'topic write motcua/v1/q1-hcm/dev/pad-1/req/catchup',
       'topic read motcua/v1/q1-hcm/dev/pad-1/ack',
@@ -210,12 +211,14 @@ describe('generated Mosquitto ACL', () => {
       'user board-1',
       'topic write motcua/v1/q1-hcm/dev/board-1/events',
       'topic write motcua/v1/q1-hcm/presence/board-1',
+      'topic write motcua/v1/q1-hcm/dev/board-1/health',
       'topic write motcua/v1/q1-hcm/dev/board-1/req/catchup',
       'topic read motcua/v1/q1-hcm/dev/board-1/ack',
       'topic read motcua/v1/q1-hcm/dev/board-1/res',
       'topic read motcua/v1/q1-hcm/config',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
+      'topic read motcua/v1/q1-hcm/dev/+/events',
     ]);
     expect(text).not.toMatch(/^pattern /m);
   });
