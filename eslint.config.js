@@ -69,7 +69,8 @@ export default tseslint.config(
     files: [
       'shared/ui/**/*.ts',
       'shared/ui/**/*.tsx',
-      'kiosk/src/screen/lookup/**/*.{ts,tsx}',
+      'kiosk/src/screen/**/*.ts',
+      'kiosk/src/screen/**/*.tsx',
       'kiosk/test/lookup/with-printer/*.tsx',
     ],
     ignores: ['shared/ui/vite.ts'],

@@ -44,6 +44,8 @@ import {
   eventsMessage,
   parsePayload,
   presenceMessage,
+  healthMessage,
+  type HealthMessage,
   requestBodies,
   requestEnvelope,
   type Lease,
@@ -126,6 +128,7 @@ export class Coordinator {
   private readonly log: Logger;
   private readonly centre: string;
   private readonly presence = new Map<string, { online: boolean; epoch: number }>();
+  private readonly health = new Map<string, HealthMessage>();
   /** Each bad input is logged once per device and reason, then counted silently. */
   private readonly rejected = new Map<string, number>();
   private stateTimer: NodeJS.Timeout | null = null;
@@ -155,6 +158,7 @@ export class Coordinator {
         filters.allDeviceEvents(this.centre),
         filters.allRequests(this.centre),
         filters.allPresence(this.centre),
+        filters.allHealth(this.centre),
       ],
       { qos: 1 },
     );
@@ -259,6 +263,26 @@ export class Coordinator {
     return this.presence.get(deviceId);
   }
 
+  /** A device's last reported health (a kiosk's printer), for the supervisor's tools. */
+  healthOf(deviceId: string): HealthMessage | undefined {
+    return this.health.get(deviceId);
+  }
+
+  private onHealth(device: string, body: unknown): void {
+    const m = healthMessage.safeParse(body);
+    if (!m.success) {
+      this.reject(device, 'invalid-schema', 'health');
+      return;
+    }
+    const before = this.health.get(device)?.printer;
+    this.health.set(device, m.data);
+    const p = m.data.printer;
+    // The supervisor's alert: a printer that stops a kiosk, or paper near its end (a warning for them only).
+    if (p !== undefined && p !== before && p !== 'ready' && p !== 'unknown')
+      this.log.warn('kiosk printer needs attention', { device, printer: p });
+    this.schedulePublishState();
+  }
+
   private reject(device: string, reason: string, detail: string): void {
     const key = `${device}:${reason}`;
     const n = (this.rejected.get(key) ?? 0) + 1;
@@ -299,6 +323,9 @@ export class Coordinator {
         return;
       case 'presence':
         this.onPresence(t.deviceId, body);
+        return;
+      case 'health':
+        this.onHealth(t.deviceId, body);
         return;
       case 'ack':
       case 'res':
@@ -664,6 +691,7 @@ export class Coordinator {
       ...boardView(s, this.o.config),
       hash: stateHash(s),
       presence: Object.fromEntries(this.presence),
+      health: Object.fromEntries(this.health),
     };
     await this.o.client.publishAsync(busStateTopic(this.centre), JSON.stringify(summary), {
       qos: 1,

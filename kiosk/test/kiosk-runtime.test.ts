@@ -66,7 +66,8 @@ describe('startKiosk', () => {
     const lv = watch(lookup);
     const conn: string[] = [];
     kiosk.connection((s) => conn.push(s.hub));
-    await until(() => kv.last().hubOnline && counter.sync.connected, 10_000, 'online');
+    // The view reads the link live, the connection callback polls it: wait for both.
+    await until(() => kv.last().hubOnline && counter.sync.connected && conn.length > 1, 10_000, 'online');
     expect(conn).toEqual(['offline', 'online']);
     expect(kv.last().areas.map((a) => [a.id, a.open, a.waiting])).toEqual([
       ['a', true, 0],

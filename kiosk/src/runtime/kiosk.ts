@@ -10,6 +10,7 @@ import {
   displayNumber,
   estimatedWaitMinutes,
   issuingWindow,
+  localTime,
   type CentreConfig,
   type IssuingWindow,
   type QueueState,
@@ -19,15 +20,26 @@ import { bindDevice } from '@motcua/shared/device/bind';
 import { asReason, fail, failure, ok, type DeviceReason } from '@motcua/shared/device/reasons';
 import { openDevice, type DeviceStatus, type OpenDeviceOptions } from '@motcua/shared/device/runtime';
 import { PrintService, type PrintServiceDeps } from '@motcua/ticket-printer/print-job';
-import { STATUS_MESSAGES, type PrinterState, type StatusMessage } from '@motcua/ticket-printer/status';
+import {
+  STATUS_MESSAGES,
+  blocksPrinting,
+  type PrinterState,
+  type StatusMessage,
+} from '@motcua/ticket-printer/status';
+import { TransportError } from '@motcua/ticket-printer/transport/types';
 import { KioskError, KioskIssuer, type IssueSeries } from '../issuer.js';
 import { StoreTicketJournal } from '../journal.js';
 import { TicketFlow } from '../ticket-flow.js';
 
 export interface KioskAreaView {
   readonly id: string;
+  readonly departmentId: string;
   readonly name: string;
   readonly nameEn: string | null;
+  /** Numbers of the counters serving the area (the ones to watch on the board). */
+  readonly counters: readonly number[];
+  /** "HH:MM" issuing stops, when that is within CLOSING_SOON_MIN minutes: said before the citizen taps. */
+  readonly closingSoonAt: string | null;
   /** True when a ticket can be taken now. */
   readonly open: boolean;
   /** Why not, when closed. */
@@ -54,6 +66,7 @@ export interface KioskTicket {
   readonly day: string;
   readonly peopleAhead: number;
   readonly estimatedWaitMinutes: number | null;
+  readonly priority: string | null;
   /** 'printed', or why the paper did not come out (the number is then voided or left unprinted). */
   readonly print: 'printed' | 'voided' | 'failed';
   /** A printer warning worth showing (paper near end). */
@@ -61,9 +74,18 @@ export interface KioskTicket {
 }
 
 export interface KioskView {
+  /** Which page set the screen shows (the look-up terminal's view says 'lookup'). */
+  readonly role: 'kiosk';
   readonly kioskId: string;
   readonly day: string;
   readonly hubOnline: boolean;
+  /** Seconds without a tap before the screen goes back home (config `kiosks[].idleResetS`). */
+  readonly idleResetS: number;
+  readonly departments: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly nameEn: string | null;
+  }[];
   readonly areas: readonly KioskAreaView[];
   readonly priorities: readonly {
     readonly id: string;
@@ -93,6 +115,11 @@ export type KioskOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'> & {
   /** How the kiosk reaches its printer (opened per attempt), retries and the wait between them. */
   readonly printer: Pick<PrintServiceDeps, 'openTransport' | 'statusTimeoutMs' | 'retry'> & {
     readonly sleep?: (ms: number) => Promise<void>;
+    /**
+     * While the printer's state is unknown (start-up) or stops printing, it is asked for its status this often
+     * (default 3 s), so the screen says so before anyone taps, and resumes by itself once paper is loaded.
+     */
+    readonly watchMs?: number;
   };
   /** Spare leased blocks per area (default 2). */
   readonly spareBlocks?: number;
@@ -109,6 +136,10 @@ export interface KioskDevice extends DeviceApi<KioskView, KioskCommands> {
   refreshLeases(): Promise<Result<number, DeviceReason>>;
 }
 
+/** An open area says "closing soon" this many minutes before issuing stops. */
+export const CLOSING_SOON_MIN = 15;
+const DEFAULT_IDLE_RESET_S = 30;
+
 const hhmm = (minute: number | null): string | null =>
   minute === null
     ? null
@@ -117,6 +148,7 @@ const hhmm = (minute: number | null): string | null =>
 function areaView(
   config: CentreConfig,
   window: IssuingWindow,
+  minuteOfDay: number,
   area: CentreConfig['areas'][number],
   core: { state: QueueState },
   offlineBlocks: number,
@@ -126,10 +158,15 @@ function areaView(
   const issued = st?.issued ?? 0;
   const waiting = s.waitingByArea.get(area.id)?.size ?? 0;
   const full = issued >= area.dailyQuota;
+  const stopsAt = window.open ? window.closesAtMinute - config.hours.stopIssuingBeforeCloseMin : null;
   return {
     id: area.id,
+    departmentId: area.departmentId,
     name: area.name,
     nameEn: area.nameEn ?? null,
+    counters: config.counters.filter((c) => c.areas.includes(area.id)).map((c) => c.number),
+    closingSoonAt:
+      !full && stopsAt !== null && stopsAt - minuteOfDay <= CLOSING_SOON_MIN ? hhmm(stopsAt) : null,
     open: window.open && !full,
     closedReason: !window.open ? window.reason : full ? 'quota-reached' : null,
     closesAt: window.open ? hhmm(window.closesAtMinute) : null,
@@ -167,12 +204,42 @@ export function startKiosk(o: KioskOptions): KioskDevice {
     statusTimeoutMs: o.printer.statusTimeoutMs,
     retry: o.printer.retry,
     onStatus: (s) => {
-      if (s !== printerState) {
-        printerState = s;
-        core.changed();
-      }
+      setPrinterState(s);
     },
   });
+  const setPrinterState = (s: PrinterState): void => {
+    if (s === printerState) return;
+    printerState = s;
+    // The supervisor hears it over the bus (dev/{id}/health, retained): out of paper, cover open, near end…
+    sync.setHealth({ since: clock.now(), printer: s });
+    core.changed();
+  };
+  // Status only, never print data; skipped while a ticket is being taken (that job asks the printer itself).
+  let takesInFlight = 0;
+  let checking = false;
+  const checkPrinter = async (): Promise<void> => {
+    if (checking || takesInFlight > 0 || core.isStopped()) return;
+    checking = true;
+    try {
+      const t = await o.printer.openTransport();
+      try {
+        const st = await t.queryStatus(o.printer.statusTimeoutMs ?? 1_000);
+        if (takesInFlight === 0) setPrinterState(st.state);
+      } finally {
+        await t.close();
+      }
+    } catch (e) {
+      if (e instanceof TransportError) setPrinterState('disconnected');
+      else log.warn('printer status check failed', { error: (e as Error).message });
+    } finally {
+      checking = false;
+    }
+  };
+  const printerTimer = setInterval(() => {
+    if (printerState === 'unknown' || blocksPrinting(printerState)) void checkPrinter();
+  }, o.printer.watchMs ?? 3_000);
+  printerTimer.unref();
+  void checkPrinter();
   const flow = new TicketFlow({ config, store, issuer, printer, clock });
   const offered = new Set(
     config.kiosks.find((k) => k.id === o.kioskId)?.areas ?? config.areas.map((a) => a.id),
@@ -205,16 +272,34 @@ export function startKiosk(o: KioskOptions): KioskDevice {
   });
   const leaseTimer = setInterval(topUp, o.leaseRefreshMs ?? 60_000);
   leaseTimer.unref();
+  // Opening hours change what the home page says (closing soon, closed) with no event: look every 10 s.
+  let windowKey = '';
+  const windowTimer = setInterval(() => {
+    const v = view();
+    const key = v.areas.map((a) => `${a.open}${a.closingSoonAt ?? ''}`).join();
+    if (key !== windowKey) {
+      windowKey = key;
+      core.changed();
+    }
+  }, 10_000);
+  windowTimer.unref();
 
+  const kioskConfig = config.kiosks.find((k) => k.id === o.kioskId);
   const view = (): KioskView => {
-    const window = issuingWindow(config, clock.now());
+    const now = clock.now();
+    const window = issuingWindow(config, now);
+    const minute = localTime(now, config.centre.timeZone).minuteOfDay;
+    const areas = config.areas.filter((a) => offered.has(a.id));
     return {
+      role: 'kiosk',
       kioskId: o.kioskId,
       day: store.day,
       hubOnline: sync.connected,
-      areas: config.areas
-        .filter((a) => offered.has(a.id))
-        .map((a) => areaView(config, window, a, store, issuer.unusedBlocks(a.id))),
+      idleResetS: kioskConfig?.idleResetS ?? DEFAULT_IDLE_RESET_S,
+      departments: config.departments
+        .filter((d) => areas.some((a) => a.departmentId === d.id))
+        .map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn ?? null })),
+      areas: areas.map((a) => areaView(config, window, minute, a, store, issuer.unusedBlocks(a.id))),
       priorities: config.priorityCategories.map((p) => ({
         id: p.id,
         name: p.name,
@@ -232,6 +317,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
     async take({ area, priority }) {
       if (core.isStopped()) return fail('stopped', 'the kiosk is stopping');
       if (!offered.has(area)) return fail('unknown-area', `area ${area} is not offered at this kiosk`);
+      takesInFlight++;
       try {
         const r = await flow.take(area, priority ?? null);
         core.changed();
@@ -245,6 +331,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
           day: store.ticketIssueDay(r.ticket.ticketId) ?? store.day,
           peopleAhead: r.peopleAhead,
           estimatedWaitMinutes: r.estimatedWaitMinutes,
+          priority: priority ?? null,
           print: p.status,
           printWarning: p.status === 'printed' ? (p.warning ?? null) : null,
         };
@@ -254,6 +341,8 @@ export function startKiosk(o: KioskOptions): KioskDevice {
       } catch (e) {
         if (e instanceof KioskError) return fail(asReason(e.reason), e.message);
         return failure(e);
+      } finally {
+        takesInFlight--;
       }
     },
     async reprint({ ticketId }) {
@@ -289,6 +378,8 @@ export function startKiosk(o: KioskOptions): KioskDevice {
     beforeStop: () => {
       offConn();
       clearInterval(leaseTimer);
+      clearInterval(windowTimer);
+      clearInterval(printerTimer);
     },
   });
   return { ...api, status: () => core.status(), refreshLeases };

@@ -212,6 +212,8 @@ export const configSchema = z
             name: text.optional(),
             /** Areas offered at this kiosk; all areas when absent. */
             areas: z.array(id).optional(),
+            /** Seconds without a tap before the kiosk screen goes back home (30 when absent). */
+            idleResetS: z.number().int().min(3).max(600).optional(),
           })
           .strict(),
       )

@@ -26,6 +26,7 @@ import {
   isDeviceId,
   isRole,
   presenceTopic,
+  healthTopic,
   requestTopic,
   responseTopic,
   type DeviceRole,
@@ -72,6 +73,7 @@ export function deviceAclEntries(centreId: string, device: AclDevice): AclEntry[
   return [
     { access: 'write', topic: eventsTopic(centreId, id) },
     { access: 'write', topic: presenceTopic(centreId, id) },
+    { access: 'write', topic: healthTopic(centreId, id) },
     ...ROLE_PERMISSIONS[device.role].requests.map((kind): AclEntry => ({
       access: 'write',
       topic: requestTopic(centreId, id, kind),

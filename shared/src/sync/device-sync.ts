@@ -44,6 +44,8 @@ import {
   eventsTopic,
   parseTopic,
   presenceTopic,
+  healthTopic,
+  type HealthMessage,
   requestTopic,
   responseTopic,
   type RequestKind,
@@ -109,6 +111,7 @@ type Pending = { resolve: (r: ResponseResult) => void; reject: (e: Error) => voi
 
 export class DeviceSync {
   private client: MqttClient | null = null;
+  private health: HealthMessage | null = null;
   private readonly log: Logger;
   private readonly pending = new Map<string, Pending>();
   private attempt = 0;
@@ -272,6 +275,7 @@ export class DeviceSync {
         JSON.stringify({ deviceId: d, online: true, epoch: this.epoch, role: this.o.role }),
         { qos: 1, retain: true },
       );
+      if (this.health !== null) this.publishHealth(client, this.health);
       this.resend();
     } catch (e) {
       this.log.warn('after-connect steps failed', { message: (e as Error).message });
@@ -307,6 +311,27 @@ export class DeviceSync {
    * each time, multiplying the traffic by the number of batches in flight. Rows the hub has not acknowledged
    * within `resendMs` are sent again by the resend timer (`resend`), and all of them after every reconnect.
    */
+  /**
+   * The device's health (its kiosk printer), retained on `dev/{id}/health` for the hub and the supervisor: sent
+   * now if connected, and again after every connect, so the latest state always reaches the hub.
+   */
+  setHealth(health: Omit<HealthMessage, 'deviceId'>): void {
+    this.health = { deviceId: this.o.deviceId, ...health };
+    const client = this.client;
+    if (client?.connected === true) this.publishHealth(client, this.health);
+  }
+
+  private publishHealth(client: MqttClient, health: HealthMessage): void {
+    client
+      .publishAsync(healthTopic(this.o.centreId, this.o.deviceId), JSON.stringify(health), {
+        qos: 1,
+        retain: true,
+      })
+      .catch((e: unknown) => {
+        this.log.warn('health publish failed', { message: (e as Error).message });
+      });
+  }
+
   flush(): void {
     const client = this.client;
     if (!client?.connected) return;
@@ -527,6 +552,7 @@ export class DeviceSync {
         }
         case 'req':
         case 'presence':
+        case 'health':
           return;
         default: {
           // (bus/state is kept unparsed above)

@@ -12,6 +12,7 @@
  *   dev/{deviceId}/ack         hub → device   retained durable high-water mark ("stored up to seq n")
  *   dev/{deviceId}/req/{kind}  device → hub   requests: issue | call | lease | catchup | rate | counter
  *   dev/{deviceId}/res         hub → device   responses (correlation id in the payload: Aedes is 3.1.1 only)
+ *   dev/{deviceId}/health      device → hub   retained device health (the kiosk's printer), for the supervisor
  *   presence/{deviceId}        device         retained birth / last will, carrying a session epoch
  *   config                     hub            retained, versioned centre configuration
  *   catalogue                  hub            retained, versioned procedure catalogue (look-up terminals)
@@ -42,6 +43,7 @@ export const TOPIC_KINDS = [
   'ack',
   'req',
   'res',
+  'health',
   'presence',
   'config',
   'catalogue',
@@ -64,6 +66,7 @@ export const TOPIC_SPECS: Readonly<Record<TopicKind, TopicSpec>> = {
   ack: { publisher: 'hub', retained: true, perDevice: true },
   req: { publisher: 'owner', retained: false, perDevice: true },
   res: { publisher: 'hub', retained: false, perDevice: true },
+  health: { publisher: 'owner', retained: true, perDevice: true },
   presence: { publisher: 'owner', retained: true, perDevice: true },
   config: { publisher: 'hub', retained: true, perDevice: false },
   catalogue: { publisher: 'hub', retained: true, perDevice: false },
@@ -102,7 +105,7 @@ export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
 };
 
 /** Topic kinds a device publishes on its own topics (requests are further limited by role). */
-export const DEVICE_PUBLISHES: readonly TopicKind[] = ['events', 'req', 'presence'];
+export const DEVICE_PUBLISHES: readonly TopicKind[] = ['events', 'req', 'presence', 'health'];
 
 const ID_PATTERN = /^[a-z0-9-]{1,40}$/;
 
@@ -150,6 +153,8 @@ export const eventsTopic = (centreId: string, deviceId: string): string =>
 export const ackTopic = (centreId: string, deviceId: string): string => `${device(centreId, deviceId)}/ack`;
 export const responseTopic = (centreId: string, deviceId: string): string =>
   `${device(centreId, deviceId)}/res`;
+export const healthTopic = (centreId: string, deviceId: string): string =>
+  `${device(centreId, deviceId)}/health`;
 
 export function requestTopic(centreId: string, deviceId: string, kind: RequestKind): string {
   if (!isRequestKind(kind)) throw new TopicIdError('requestKind', kind);
@@ -175,12 +180,13 @@ export const filters = {
   allDeviceEvents: (centreId: string): string => `${centre(centreId)}/dev/+/events`,
   allRequests: (centreId: string): string => `${centre(centreId)}/dev/+/req/+`,
   allPresence: (centreId: string): string => `${centre(centreId)}/presence/+`,
+  allHealth: (centreId: string): string => `${centre(centreId)}/dev/+/health`,
   bus: (centreId: string): string => `${centre(centreId)}/bus/#`,
 } as const;
 
 export type ParsedTopic =
   | {
-      readonly kind: 'events' | 'ack' | 'res' | 'presence';
+      readonly kind: 'events' | 'ack' | 'res' | 'health' | 'presence';
       readonly centreId: string;
       readonly deviceId: string;
     }
@@ -213,7 +219,7 @@ export function parseTopic(topic: string): ParsedTopic | null {
     return isRequestKind(d) ? { kind: 'req', centreId, deviceId, requestKind: d } : null;
   }
   if (d !== undefined) return null;
-  if (c === 'events' || c === 'ack' || c === 'res') return { kind: c, centreId, deviceId };
+  if (c === 'events' || c === 'ack' || c === 'res' || c === 'health') return { kind: c, centreId, deviceId };
   return null;
 }
 
@@ -305,6 +311,26 @@ export const presenceMessage = z
     role: z.enum(ROLES).optional(),
   })
   .strict();
+/** Printer states a kiosk reports (ticket-printer's PrinterState, plus 'unknown' before the first answer). */
+export const PRINTER_HEALTH_STATES = [
+  'unknown',
+  'ready',
+  'paper-near-end',
+  'paper-out',
+  'cover-open',
+  'offline',
+  'no-answer',
+  'disconnected',
+] as const;
+export const healthMessage = z
+  .object({
+    deviceId: deviceIdSchema,
+    /** Device clock, ms epoch, when the state last changed. */
+    since: z.number().int().min(0),
+    printer: z.enum(PRINTER_HEALTH_STATES).optional(),
+  })
+  .strict();
+export type HealthMessage = z.output<typeof healthMessage>;
 export const configMessage = z.object({ revision: z.number().int().min(0), config: z.unknown() }).strict();
 /** The procedure catalogue; `catalogue` is validated by the receiver with parseCatalogue (field-named errors). */
 export const catalogueMessage = z

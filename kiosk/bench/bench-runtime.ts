@@ -1,0 +1,82 @@
+/**
+ * The kiosk runtime alone in its own process, for `benchKiosk`: takes `tickets` numbers against the given
+ * broker (the hub in the parent), timing each from `take` entering the runtime to the ticket's bytes reaching
+ * the printer transport, then reports its own RSS. Run as `node --import tsx bench-runtime.ts <job.json>`.
+ */
+import { readFileSync } from 'node:fs';
+import { silentLogger, type CentreConfig } from '@motcua/shared';
+import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
+import { startKiosk } from '../src/runtime/kiosk.js';
+
+export interface RuntimeBenchJob {
+  readonly dataDir: string;
+  readonly brokerUrl: string;
+  readonly config: CentreConfig;
+  readonly tickets: number;
+}
+
+export interface RuntimeBenchResult {
+  readonly latenciesMs: readonly number[];
+  readonly rssMb: number;
+}
+
+/** Records when a ticket's bytes (anything longer than a 3-byte status request) reach the transport. */
+class TimedTransport extends FakeTransport {
+  constructor(
+    printer: FakePrinter,
+    private readonly onTicket: () => void,
+  ) {
+    super(printer);
+  }
+  override write(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > 3) this.onTicket();
+    return super.write(bytes);
+  }
+}
+
+export async function runRuntimeBench(job: RuntimeBenchJob): Promise<RuntimeBenchResult> {
+  const paper = new FakePrinter();
+  let printedAt = 0;
+  const kiosk = startKiosk({
+    kioskId: 'kiosk-1',
+    dataDir: job.dataDir,
+    brokerUrl: job.brokerUrl,
+    config: job.config,
+    logger: silentLogger,
+    printer: {
+      openTransport: () =>
+        Promise.resolve(
+          new TimedTransport(paper, () => {
+            printedAt = performance.now();
+          }),
+        ),
+      statusTimeoutMs: 500,
+    },
+  });
+  try {
+    const start = Date.now();
+    while (!kiosk.status().clockSynced) {
+      if (Date.now() - start > 10_000) throw new Error('the kiosk did not reach the hub');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const latenciesMs: number[] = [];
+    for (let i = 0; i < job.tickets; i++) {
+      const t0 = performance.now();
+      const r = await kiosk.commands.take({ area: i % 2 === 0 ? 'a' : 'b' });
+      if (!r.ok) throw new Error(`ticket ${i} failed: ${r.reason} ${r.message}`);
+      if (r.value.series !== 'hub') throw new Error(`ticket ${i} was not committed at the hub`);
+      latenciesMs.push(printedAt - t0);
+      paper.clearReceived();
+    }
+    return { latenciesMs, rssMb: process.memoryUsage().rss / 1_048_576 };
+  } finally {
+    await kiosk.stop();
+  }
+}
+
+const jobFile = process.argv[2];
+if (jobFile !== undefined && process.argv[1]?.endsWith('bench-runtime.ts') === true) {
+  const job = JSON.parse(readFileSync(jobFile, 'utf8')) as RuntimeBenchJob;
+  const result = await runRuntimeBench(job);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
