@@ -15,7 +15,7 @@ import {
   textSmallerThan,
 } from '@motcua/testing/chromium';
 import { FAKE_STATUS } from '@motcua/ticket-printer/transport/fake';
-import { hasText, printedLines, startRig, type KioskScreenRig } from './harness.js';
+import { eventually, hasText, printedLines, startRig, type KioskScreenRig } from './harness.js';
 
 let rig: KioskScreenRig;
 beforeAll(async () => {
@@ -75,8 +75,11 @@ describe('kiosk screen: taking a number', () => {
     expect(shown).toMatch(/^\d{4}$/);
     const lines = printedLines(rig.paper);
     expect(lines).toContain(shown);
-    const t = hubTickets().find((x) => x.areaId === 'a' && String(x.number) === shown);
-    expect(t).toMatchObject({ printed: true, priority: null });
+    // The kiosk's "printed" event reaches the hub through the broker a moment after the screen shows the number.
+    await eventually(() => {
+      const t = hubTickets().find((x) => x.areaId === 'a' && String(x.number) === shown);
+      expect(t).toMatchObject({ printed: true, priority: null });
+    });
     await hasText(page.getByTestId('people-ahead'), 'Không có ai chờ trước quý vị');
     await hasText(page.getByTestId('counters'), 'Xin mời theo dõi quầy số 1, 2');
     await checkPage(page, 'result');
