@@ -146,7 +146,9 @@ export class PipeOutput implements AudioOutput {
     for (let i = 0; i < samples.length; i++) bytes.writeInt16LE(samples[i]!, i * 2);
     await new Promise<void>((resolve, reject) => {
       child.stdin.write(bytes, (e) => {
-        if (e || this.died) reject(this.died ?? e ?? new Error('write failed'));
+        // A write that fails (EPIPE) means the player is gone, even before its 'exit' arrives: one reason for both.
+        if (e || this.died)
+          reject(this.died ?? new AudioOutputError('output-died', e?.message ?? 'write failed'));
         else resolve();
       });
     });
