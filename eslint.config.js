@@ -71,6 +71,8 @@ export default tseslint.config(
       'shared/ui/**/*.tsx',
       'kiosk/src/screen/**/*.ts',
       'kiosk/src/screen/**/*.tsx',
+      'counter-display/src/screen/**/*.ts',
+      'counter-display/src/screen/**/*.tsx',
       'kiosk/test/lookup/with-printer/*.tsx',
     ],
     ignores: ['shared/ui/vite.ts'],

@@ -10,6 +10,8 @@ import { bindDevice } from '@motcua/shared/device/bind';
 import { openDevice, type OpenDeviceOptions } from '@motcua/shared/device/runtime';
 
 export interface HallBoardView extends BoardView {
+  /** Which page set the screen shows. */
+  readonly role: 'board';
   readonly hubOnline: boolean;
 }
 
@@ -24,6 +26,7 @@ export type BoardOptions = Omit<OpenDeviceOptions, 'role'> & {
 export function startBoard(o: BoardOptions): DeviceApi<HallBoardView, BoardCommands> {
   const core = openDevice({ hearDevices: true, ...o, role: 'display' });
   const view = (): HallBoardView => ({
+    role: 'board',
     ...boardView(core.store.state, core.config, o.lastCalls ?? 8),
     hubOnline: core.sync.connected,
   });

@@ -110,6 +110,8 @@ export interface CounterTicketView {
 }
 
 export interface CounterView {
+  /** Which page set the screen shows. */
+  readonly role: 'counter';
   readonly counterId: string;
   readonly number: number;
   readonly day: string;
@@ -242,6 +244,7 @@ export function startCounter(o: CounterOptions): CounterDevice {
     const c = s.counters.get(counterId);
     const officerId = c?.officerId ?? null;
     return {
+      role: 'counter',
       counterId,
       number: counter.number,
       day: store.day,

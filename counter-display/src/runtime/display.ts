@@ -10,6 +10,8 @@ import { openDevice, type OpenDeviceOptions } from '@motcua/shared/device/runtim
 import type { z } from 'zod';
 
 export interface CounterDisplayView {
+  /** Which page set the screen shows. */
+  readonly role: 'display';
   readonly counterId: string;
   readonly number: number;
   readonly name: string | null;
@@ -56,6 +58,7 @@ export function startCounterDisplay(
     const area = t ? config.areas.find((a) => a.id === t.areaId) : undefined;
     const officer = c?.officerId == null ? undefined : config.officers.find((x) => x.id === c.officerId);
     return {
+      role: 'display',
       counterId: counter.id,
       number: counter.number,
       name: counter.name ?? null,

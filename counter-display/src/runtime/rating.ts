@@ -43,6 +43,8 @@ export const ratingCommandArgs = {
 } as const satisfies Record<keyof RatingCommands, z.ZodType>;
 
 export interface RatingView {
+  /** Which page set the screen shows. */
+  readonly role: 'rating';
   readonly counterId: string;
   readonly hubOnline: boolean;
   readonly levels: readonly { readonly value: number; readonly label: string; readonly labelEn: string }[];
@@ -99,6 +101,7 @@ export function startRatingPad(o: RatingOptions): DeviceApi<RatingView, RatingCo
     const t = tid === null ? undefined : store.state.tickets.get(tid);
     const area = t ? config.areas.find((a) => a.id === t.areaId) : undefined;
     return {
+      role: 'rating',
       counterId,
       hubOnline: core.sync.connected,
       levels: config.rating.levels.map((l) => ({ ...l })),
