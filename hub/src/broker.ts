@@ -212,7 +212,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   aedes.on('clientError', (client, err) => {
     // A device that vanished mid-write is routine (it reconnects and re-sends); anything else is worth a warning.
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE' || code === 'ECONNRESET')
+    if (code === 'EPIPE' || code === 'ECONNRESET' || err.message === 'connection closed')
       log.debug(() => `client ${client.id} gone: ${err.message}`);
     else log.warn('client error', { client: client.id.slice(0, 60), message: err.message });
   });

@@ -9,6 +9,9 @@ usage: motcua <command> [options]
       [--broker <url> --broker-user <name> --broker-password-file <file>]
                                  run the site hub (embedded MQTT broker unless --broker is given; the
                                  password comes from the file or MOTCUA_BROKER_PASSWORD, never the URL)
+  demo [--speed <n>] [--no-sim] [--data <dir>] [--port-base <n>] [--counters <n>]
+                                 a whole demo centre (what npm start runs): hub, embedded broker, every
+                                 screen in browser mode, and a simulator of citizens and officers
   config validate <file>         check a centre configuration; errors name the field
   broker provision --config <file> --out <dir>
                                  Mosquitto ACL and password files for the devices of a centre
@@ -39,6 +42,8 @@ async function load(name: string): Promise<Command | null> {
   switch (name) {
     case 'hub':
       return (await import('./hub-command.js')).hubCommand;
+    case 'demo':
+      return (await import('./demo-command.js')).demoCommand;
     case 'config':
       return (await import('./config-command.js')).configCommand;
     case 'broker':
