@@ -12,6 +12,10 @@ import { renderPreview } from '@motcua/ticket-printer/escpos/png';
 import { paperGeometry, type PaperWidth } from '@motcua/ticket-printer/profiles';
 import type { FakePrinter } from '@motcua/ticket-printer/transport/fake';
 
+/** Whether an item puts ink on the paper (a trailing empty line after the cut does not). */
+const inked = (x: DecodedItem): boolean =>
+  x.type === 'raster' || x.type === 'qr' || (x.type === 'text' && x.text.trim() !== '');
+
 export interface TicketPictures {
   /** The pictures saved so far (file paths, oldest first). */
   readonly saved: readonly string[];
@@ -45,7 +49,8 @@ export function saveTicketPictures(o: {
       return; // mid-ticket: look again on the next tick
     }
     // One picture per ticket: a ticket ends with its cut. Bytes after the last cut wait for the rest.
-    if (items.at(-1)?.type !== 'cut') return;
+    const lastCut = items.findLastIndex((x) => x.type === 'cut');
+    if (lastCut < 0 || items.slice(lastCut + 1).some(inked)) return;
     o.paper.clearReceived();
     lastLength = 0;
     let start = 0;
@@ -53,7 +58,7 @@ export function saveTicketPictures(o: {
       if (item.type !== 'cut') return;
       const ticket = items.slice(start, i + 1);
       start = i + 1;
-      if (!ticket.some((x) => x.type === 'raster' || x.type === 'text')) return;
+      if (!ticket.some(inked)) return;
       count += 1;
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = join(o.dir, `${o.kioskId}-${stamp}-${String(count)}.png`);
