@@ -92,7 +92,7 @@ describe('motcua hub', () => {
     >;
     expect(statSync(data).mode & 0o777).toBe(0o700);
     expect(statSync(join(data, 'broker')).mode & 0o777).toBe(0o700);
-    for (const f of ['broker/credentials.json', 'broker/passwd', 'hub.db', 'kiosk-1.db'])
+    for (const f of ['broker/credentials.json', 'broker/passwd', 'hub.db'])
       expect(statSync(join(data, f)).mode & 0o777, f).toBe(0o600);
     // a listed device name without its password is refused
     await expect(

@@ -7,7 +7,6 @@ import {
   stderrLogger,
   systemClock,
 } from '@motcua/shared';
-import { startDemoDevices } from '../demo.js';
 import { CatalogueError } from '@motcua/shared/catalogue/schema';
 import { checkCatalogueAgainstConfig } from '@motcua/shared/catalogue/config-check';
 import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
@@ -30,7 +29,6 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
       'broker-user': { type: 'string', default: 'hub' },
       'broker-password-file': { type: 'string' },
       'log-level': { type: 'string', default: 'warn' },
-      'demo-devices': { type: 'string', default: '8' },
     },
   });
   if (values.config === undefined && !values.demo) {
@@ -95,33 +93,15 @@ export async function hubCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(
     `  centre        ${config.departments.length} departments, ${config.areas.length} areas, ${config.counters.length} counters, ${config.kiosks.length} kiosks`,
   );
-  const counters = Number(values['demo-devices']);
-  const stopDemo =
-    values.demo && values.broker === undefined && counters > 0
-      ? startDemoDevices({
-          config,
-          brokerUrl: hub.brokerUrl,
-          passwords: hub.devicePasswords,
-          dataDir: values.data,
-          clock: systemClock,
-          logger: stderrLogger(level),
-          say: (line) =>
-            io.out(
-              `  ${new Date().toLocaleTimeString('vi-VN', { timeZone: config.centre.timeZone })}  ${line}`,
-            ),
-          counters,
-        })
-      : null;
-  if (stopDemo)
+  if (values.demo)
     io.out(
-      `  demo          ${config.kiosks.length} kiosks and ${counters} counters running as devices (open around the clock)`,
+      '  demo          the example centre, open around the clock (`motcua demo` adds every device and screen)',
     );
   io.out('Press Ctrl+C to stop.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await stopDemo?.();
   await hub.stop();
   io.out('hub stopped');
   return 0;
