@@ -72,6 +72,8 @@ export default tseslint.config(
       'kiosk/src/screen/**/*.ts',
       'kiosk/src/screen/**/*.tsx',
       'kiosk/test/lookup/with-printer/*.tsx',
+      'hub/src/dashboard/screen/**/*.ts',
+      'hub/src/dashboard/screen/**/*.tsx',
     ],
     ignores: ['shared/ui/vite.ts'],
     rules: {
