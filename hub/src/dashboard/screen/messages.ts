@@ -91,6 +91,8 @@ export type DashboardKey =
   | 'downloadCsv'
   | 'downloadXlsx'
   | 'noShow'
+  | 'reportWaitMean'
+  | 'reportWaitP90'
   | 'serviceMean'
   | 'serviceP90'
   | 'ratings'
@@ -195,6 +197,8 @@ export const dashboardMessages = defineMessages<DashboardKey>()({
     downloadCsv: 'Tải CSV',
     downloadXlsx: 'Tải Excel (XLSX)',
     noShow: 'Vắng mặt',
+    reportWaitMean: 'Chờ (TB, phút)',
+    reportWaitP90: 'Chờ (P90, phút)',
     serviceMean: 'Phục vụ (TB, phút)',
     serviceP90: 'Phục vụ (P90, phút)',
     ratings: 'Lượt đánh giá',
@@ -297,6 +301,8 @@ export const dashboardMessages = defineMessages<DashboardKey>()({
     downloadCsv: 'Download CSV',
     downloadXlsx: 'Download Excel (XLSX)',
     noShow: 'No-show',
+    reportWaitMean: 'Wait (mean, min)',
+    reportWaitP90: 'Wait (p90, min)',
     serviceMean: 'Service (mean, min)',
     serviceP90: 'Service (p90, min)',
     ratings: 'Ratings',

@@ -147,8 +147,8 @@ export function ReportsPage() {
                 <th scope="col">{t('issued')}</th>
                 <th scope="col">{t('served')}</th>
                 <th scope="col">{t('noShow')}</th>
-                <th scope="col">{t('waitMean')}</th>
-                <th scope="col">{t('waitP90')}</th>
+                <th scope="col">{t('reportWaitMean')}</th>
+                <th scope="col">{t('reportWaitP90')}</th>
                 <th scope="col">{t('serviceMean')}</th>
                 <th scope="col">{t('serviceP90')}</th>
                 <th scope="col">{t('ratings')}</th>
