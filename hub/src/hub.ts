@@ -50,6 +50,7 @@ export interface HubOptions {
     readonly staticDir?: string;
     readonly port?: number;
     readonly host?: string;
+    readonly liveIntervalMs?: number;
   };
 }
 
