@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@motcua/shared';
 import { openDevice } from '@motcua/shared/device/runtime';
-import { healthTopic } from '@motcua/shared/sync/topics';
+import { eventsTopic, healthTopic } from '@motcua/shared/sync/topics';
 import {
   collectCspViolations,
   launchChromium,
@@ -90,8 +90,12 @@ describe('dashboard screen', () => {
       await hasText(page.getByTestId('counter-c1'), /Quầy 1\s*Đang mở\s*Nguyễn Văn An\s*1001/);
       await hasText(page.getByTestId('waiting-a'), '1');
       await checkPage(page, 'live');
-    } finally {
+      // The counter panel goes away (its goodbye presence): the device-offline alert.
       await counter.stop();
+      await hasText(page.getByTestId('alert-offline:counter-c1'), /Thiết bị counter-c1 mất kết nối/);
+      await hasText(page.getByTestId('device-counter-c1'), /Mất kết nối/);
+    } finally {
+      if (!counter.isStopped()) await counter.stop();
     }
   });
 
@@ -126,6 +130,16 @@ describe('dashboard screen', () => {
       await health('paper-out');
       await eventually(async () => expect(await alert.getAttribute('data-acked')).toBe('no'));
       await health('ready');
+      // A forged batch (another device's id in the payload) is refused by the hub: an alert with the reason.
+      await client.publishAsync(
+        eventsTopic('test', 'kiosk-2'),
+        JSON.stringify({ deviceId: 'kiosk-1', events: [] }),
+        { qos: 1 },
+      );
+      await hasText(
+        page.locator('[data-testid^="alert-refused:kiosk-2:"]'),
+        /Tin nhắn bị từ chối từ kiosk-2: .+ \(1 lần\)/,
+      );
     } finally {
       await client.endAsync();
     }

@@ -4,7 +4,8 @@ import { ConfigError, ManualClock, parseConfig } from '@motcua/shared';
 import { catalogueProblems } from '@motcua/shared/ui/i18n-check';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import { diffSummary } from '../../src/dashboard/config-store.js';
-import { AlertBook, type Alert } from '../../src/dashboard/live.js';
+import { AlertBook, LastSeen, liveView, type Alert, type HubAccess } from '../../src/dashboard/live.js';
+import { emptyState } from '@motcua/shared';
 import { dashboardPasswordHashCommand, hashPassword, verifyPassword } from '../../src/dashboard/password.js';
 import { parseReportQuery } from '../../src/dashboard/report-query.js';
 import { dashboardMessages } from '../../src/dashboard/screen/messages.js';
@@ -144,6 +145,45 @@ describe('alerts', () => {
     book.acknowledge(alerts, 'r', 'Lan', 1);
     expect(book.update([raw('r', 3)], 2)[0]!.ack).not.toBeNull();
     expect(book.update([raw('r', 4)], 3)[0]!.ack).toBeNull();
+  });
+});
+
+describe('the live view from the hub state', () => {
+  it('lists printer, offline, conflict and refusal alerts, and device health', () => {
+    const config = testCentreConfig();
+    const state = emptyState(config, '2026-12-01');
+    state.rejected.push({ eventId: 'e1', type: 'called', reason: 'superseded', detail: 'ticket t1' });
+    const hub: HubAccess = {
+      state: () => state,
+      config: () => config,
+      presence: (id) =>
+        id === 'kiosk-1'
+          ? { online: false, epoch: 1 }
+          : id === 'kiosk-2'
+            ? { online: true, epoch: 1 }
+            : undefined,
+      health: (id) =>
+        id === 'kiosk-2' ? { deviceId: 'kiosk-2', since: 1, printer: 'cover-open' } : undefined,
+      knownDevices: () => ['kiosk-2', 'counter-c1'],
+      rejections: () => ({ 'counter-c1:forged-event': 2 }),
+      publishConfig: () => Promise.resolve(),
+    };
+    const v = liveView(hub, new AlertBook(), new LastSeen(), 1_000);
+    expect(v.alerts.map((a) => [a.key, a.severity])).toEqual([
+      ['offline:kiosk-1', 'critical'],
+      ['printer:kiosk-2:cover-open', 'critical'],
+      ['conflict:e1', 'warning'],
+      ['refused:counter-c1:forged-event', 'critical'],
+    ]);
+    expect(v.devices).toEqual([
+      { id: 'counter-c1', role: 'device', online: null, lastSeenAt: null, printer: null },
+      { id: 'kiosk-1', role: 'kiosk', online: false, lastSeenAt: null, printer: null },
+      { id: 'kiosk-2', role: 'kiosk', online: true, lastSeenAt: 1_000, printer: 'cover-open' },
+    ]);
+    expect(v.areas.map((a) => [a.id, a.waiting, a.estimatedWaitMin])).toEqual([
+      ['a', 0, null],
+      ['b', 0, null],
+    ]);
   });
 });
 
