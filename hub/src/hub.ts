@@ -240,8 +240,8 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
     setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
-  const dashboard = o.config.dashboard.enabled
-    ? await startDashboard({
+  const startingDashboard = o.config.dashboard.enabled
+    ? startDashboard({
         hub: {
           state: () => store.state,
           config: () => published,
@@ -261,7 +261,16 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
         logger: o.logger,
         ...o.dashboard,
       })
-    : null;
+    : Promise.resolve(null);
+  // A dashboard that cannot start (port taken, screen not built) stops the hub it belongs to, leaving nothing open.
+  const dashboard = await startingDashboard.catch(async (e: unknown) => {
+    coordinator.stop();
+    await client.endAsync(true);
+    await broker?.close();
+    stopMaintenance();
+    store.close();
+    throw e;
+  });
   log.info('hub started', { broker: redactUrl(url), db: dbPath, day: store.day });
   return {
     brokerUrl: redactUrl(url),

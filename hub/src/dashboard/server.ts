@@ -78,8 +78,14 @@ export async function startDashboard(o: DashboardOptions): Promise<RunningDashbo
   const dc = o.config.dashboard;
   const host = o.host ?? dc.host;
   const staticDir = o.staticDir ?? DEFAULT_DASHBOARD_DIR;
-  if (!existsSync(join(staticDir, 'index.html')))
-    throw new Error(`the dashboard screen is not built in ${staticDir} (run buildDashboardScreen)`);
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    // The default folder is built on first start (a fresh checkout); a folder given explicitly must be built.
+    if (o.staticDir !== undefined)
+      throw new Error(`the dashboard screen is not built in ${staticDir} (run buildDashboardScreen)`);
+    log.info('building the dashboard screen', { dir: staticDir });
+    const { buildDashboardScreen } = await import('./build-screen.js');
+    await buildDashboardScreen(staticDir);
+  }
   const sessions = new SessionStore(o.clock, dc.sessionTtlMin * 60_000);
   const limiter = new LoginLimiter(o.clock, dc.loginMaxFailures, dc.loginWindowMin * 60_000);
   const accounts = new Map(dc.accounts.map((a) => [a.username, a]));
