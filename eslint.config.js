@@ -74,6 +74,8 @@ export default tseslint.config(
       'counter-display/src/screen/**/*.ts',
       'counter-display/src/screen/**/*.tsx',
       'kiosk/test/lookup/with-printer/*.tsx',
+      'hub/src/dashboard/screen/**/*.ts',
+      'hub/src/dashboard/screen/**/*.tsx',
     ],
     ignores: ['shared/ui/vite.ts'],
     rules: {

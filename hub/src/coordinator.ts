@@ -263,6 +263,11 @@ export class Coordinator {
     return this.presence.get(deviceId);
   }
 
+  /** Every device the hub has heard presence or health from since it started (the supervisor's dashboard). */
+  knownDevices(): string[] {
+    return [...new Set([...this.presence.keys(), ...this.health.keys()])];
+  }
+
   /** A device's last reported health (a kiosk's printer), for the supervisor's tools. */
   healthOf(deviceId: string): HealthMessage | undefined {
     return this.health.get(deviceId);

@@ -14,6 +14,9 @@ import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/cre
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { Coordinator } from './coordinator.js';
+import { newestStoredConfig } from './dashboard/config-store.js';
+import { startDashboard, type RunningDashboard } from './dashboard/server.js';
+import type { ReportSource } from './reports/types.js';
 
 export interface HubOptions {
   readonly config: CentreConfig;
@@ -38,6 +41,17 @@ export interface HubOptions {
   readonly catalogue?: Catalogue;
   /** Where the embedded broker's credentials live (default `<dataDir>/broker`); made on first start. */
   readonly credentialsDir?: string;
+  /**
+   * The supervisors' dashboard, started when the config's `dashboard.enabled` is true: the reports'
+   * computation, and overrides of the built screen's folder and of the config's port and host.
+   */
+  readonly dashboard?: {
+    readonly reportSource?: ReportSource;
+    readonly staticDir?: string;
+    readonly port?: number;
+    readonly host?: string;
+    readonly liveIntervalMs?: number;
+  };
 }
 
 export class HubSetupError extends Error {
@@ -87,10 +101,23 @@ export interface RunningHub {
   readonly store: EventStore;
   readonly dbPath: string;
   readonly coordinator: Coordinator;
+  /** Running when the config enables it. */
+  readonly dashboard: RunningDashboard | null;
   stop(): Promise<void>;
 }
 
-export async function startHub(o: HubOptions): Promise<RunningHub> {
+/**
+ * The configuration as devices receive it: without the dashboard block (its accounts' password hashes stay on
+ * the hub, and no device uses it).
+ */
+export function publicConfig(config: CentreConfig): Omit<CentreConfig, 'dashboard'> {
+  const { dashboard: _dashboard, ...rest } = config;
+  return rest;
+}
+
+export async function startHub(given: HubOptions): Promise<RunningHub> {
+  // A revision saved from the dashboard is newer than the file's: the hub runs with it and keeps publishing it.
+  const o: HubOptions = { ...given, config: newestStoredConfig(given.config, given.dataDir) };
   const log = o.logger.child('hub');
   if (o.brokerUrl !== undefined && new URL(o.brokerUrl).password !== '')
     throw new HubSetupError(
@@ -173,10 +200,11 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   });
   setNoDelay(client);
   // Retained messages can vanish from a broker: publish them again on every (re)connect.
+  let published = o.config;
   const announce = async (): Promise<void> => {
     await client.publishAsync(
       configTopic(centre),
-      JSON.stringify({ revision: o.config.revision, config: o.config }),
+      JSON.stringify({ revision: published.revision, config: publicConfig(published) }),
       {
         qos: 1,
         retain: true,
@@ -212,6 +240,37 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
+  const startingDashboard = o.config.dashboard.enabled
+    ? startDashboard({
+        hub: {
+          state: () => store.state,
+          config: () => published,
+          presence: (id) => coordinator.presenceOf(id),
+          health: (id) => coordinator.healthOf(id),
+          knownDevices: () => coordinator.knownDevices(),
+          rejections: () => coordinator.rejections(),
+          publishConfig: async (c) => {
+            // Devices take it now; this process's coordinator keeps the rules it started with until a restart.
+            published = c;
+            await announce();
+          },
+        },
+        config: o.config,
+        dataDir: o.dataDir,
+        clock: o.clock,
+        logger: o.logger,
+        ...o.dashboard,
+      })
+    : Promise.resolve(null);
+  // A dashboard that cannot start (port taken, screen not built) stops the hub it belongs to, leaving nothing open.
+  const dashboard = await startingDashboard.catch(async (e: unknown) => {
+    coordinator.stop();
+    await client.endAsync(true);
+    await broker?.close();
+    stopMaintenance();
+    store.close();
+    throw e;
+  });
   log.info('hub started', { broker: redactUrl(url), db: dbPath, day: store.day });
   return {
     brokerUrl: redactUrl(url),
@@ -219,7 +278,9 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     store,
     dbPath,
     coordinator,
+    dashboard,
     stop: async () => {
+      await dashboard?.stop();
       coordinator.stop();
       await coordinator.idle();
       if (client.connected) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger, systemClock, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import type { Catalogue } from '@motcua/shared/catalogue/schema';
-import { startHub, type RunningHub } from '@motcua/hub/hub';
+import { startHub, type HubOptions, type RunningHub } from '@motcua/hub/hub';
 import { defaultTestConf, startMosquitto, type RunningMosquitto } from './mosquitto.js';
 
 export interface TestCentreRun {
@@ -32,6 +32,8 @@ export async function startTestCentre(o: {
   leaseBlockSize?: number;
   /** The procedure catalogue the hub publishes to look-up terminals. */
   catalogue?: Catalogue;
+  /** The supervisors' dashboard's options (it starts when the config's dashboard.enabled is true). */
+  dashboard?: HubOptions['dashboard'];
 }): Promise<TestCentreRun> {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-device-'));
   const broker = await startMosquitto({ conf: defaultTestConf({ persistence: false }) });
@@ -44,6 +46,7 @@ export async function startTestCentre(o: {
       logger: o.logger ?? silentLogger,
       leaseBlockSize: o.leaseBlockSize ?? 10,
       ...(o.catalogue === undefined ? {} : { catalogue: o.catalogue }),
+      ...(o.dashboard === undefined ? {} : { dashboard: o.dashboard }),
     });
   let brokerDown = false;
   const run: TestCentreRun = {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from './time-format.js';
 import { defaultVoiceConfig, voiceSchema } from './voice.js';
+import { dashboardSchema, defaultDashboardConfig } from './dashboard.js';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -243,6 +244,7 @@ export const configSchema = z
     ticket: ticketSchema.default(ticketSchema.parse({})),
     voice: voiceSchema.default(defaultVoiceConfig),
     broker: brokerSchema.default(brokerSchema.parse({})),
+    dashboard: dashboardSchema.default(defaultDashboardConfig),
   })
   .strict();
 

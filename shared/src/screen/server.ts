@@ -28,7 +28,7 @@ export const SCREEN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': SCREEN_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -218,7 +218,11 @@ function pathOf(url: string | undefined): string {
   return q < 0 ? (url ?? '/') : (url ?? '/').slice(0, q);
 }
 
-async function serveStatic(
+/**
+ * Answers one request from the build folder `root` (GET/HEAD only, no traversal, the security headers). Exported
+ * for the hub's dashboard, which serves its screen the same way beside its own API.
+ */
+export async function serveStatic(
   root: string,
   req: IncomingMessage,
   res: ServerResponse,
