@@ -14,10 +14,27 @@ import {
 } from '@motcua/shared';
 import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
 import { HubSetupError } from '@motcua/hub/hub';
+import { hashPassword } from '@motcua/hub/dashboard/password';
 import { startDemoCentre } from '../demo/centre.js';
 import type { CliIo } from './io.js';
 
 const USAGE = `usage: motcua demo [--speed <n>] [--no-sim] [--data <dir>] [--port-base <n>] [--mqtt-port <n>] [--counters <n>]`;
+
+/** The demo's dashboard accounts: public passwords, for a demo only (a real centre makes its own hashes). */
+async function demoAccounts(): Promise<
+  { username: string; name: string; role: 'supervisor' | 'admin'; password: string; passwordHash: string }[]
+> {
+  const plain = [
+    { username: 'quantri', name: 'Quản trị viên (demo)', role: 'admin' as const, password: 'quantri-demo' },
+    {
+      username: 'giamsat',
+      name: 'Giám sát viên (demo)',
+      role: 'supervisor' as const,
+      password: 'giamsat-demo',
+    },
+  ];
+  return Promise.all(plain.map(async (a) => ({ ...a, passwordHash: await hashPassword(a.password) })));
+}
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   let values;
@@ -58,7 +75,18 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const level = values['log-level'] as 'debug' | 'info' | 'warn' | 'error';
   const logger = stderrLogger(level);
   // The demo runs at any hour: its centre is open around the clock.
-  const config = parseConfig({ ...loadConfigFile(exampleConfigPaths.provincial), hours: AROUND_THE_CLOCK });
+  const accounts = await demoAccounts();
+  const config = parseConfig({
+    ...loadConfigFile(exampleConfigPaths.provincial),
+    hours: AROUND_THE_CLOCK,
+    // The supervisors' dashboard on the first port, with the demo's own accounts (printed below).
+    dashboard: {
+      enabled: true,
+      port: basePort,
+      host: '127.0.0.1',
+      accounts: accounts.map(({ password: _p, ...a }) => a),
+    },
+  });
   const time = (): string => new Date().toLocaleTimeString('vi-VN', { timeZone: config.centre.timeZone });
   io.out(`Một Cửa — demo centre: ${config.centre.name}`);
   io.out('  building the screens (first start only)…');
@@ -69,7 +97,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       catalogue: loadCatalogueFile(exampleCataloguePaths.provincial),
       dataDir: values.data,
       mqttPort,
-      basePort,
+      basePort: basePort === 0 ? 0 : basePort + 1,
       counters,
       speed: values['no-sim'] ? null : speed,
       clock: systemClock,
@@ -86,7 +114,11 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   io.out(`  MQTT broker   ${centre.hub.brokerUrl} (embedded)`);
   io.out(`  business day  ${centre.hub.store.day} (${config.centre.timeZone}), data in ${values.data}`);
   io.out('  screens (open in Chromium or any browser on this machine):');
+  if (centre.hub.dashboard !== null)
+    io.out(`    ${centre.hub.dashboard.url.padEnd(28)} Bảng điều khiển giám sát (supervisors' dashboard)`);
   for (const s of centre.screens) io.out(`    ${s.url.padEnd(28)} ${s.name}`);
+  io.out('  demo log-ins (dashboard):');
+  for (const a of accounts) io.out(`    ${a.username.padEnd(10)} ${a.password.padEnd(20)} ${a.role}`);
   io.out(`  tickets       printed on a virtual printer; pictures in ${centre.ticketDir}`);
   io.out(
     values['no-sim']
