@@ -70,7 +70,12 @@ export class MosquittoStartError extends Error {
   }
 }
 
-/** Mosquitto defaults plus what a test needs: loopback listener, anonymous allowed, stderr logs. */
+/**
+ * Mosquitto defaults plus what a test needs: loopback listener, anonymous allowed, stderr logs; and TCP_NODELAY
+ * as in production (build/mosquitto/mosquitto.conf). Without it Nagle's algorithm holds a small message the
+ * broker forwards while the peer's ACK of the previous one is delayed: a request or an answer then waits tens of
+ * milliseconds in the broker, and a test or bench measures that instead of the product.
+ */
 export function defaultTestConf(opts: { persistence?: boolean } = {}): (ctx: ConfContext) => string {
   return (ctx) =>
     [
@@ -84,6 +89,7 @@ export function defaultTestConf(opts: { persistence?: boolean } = {}): (ctx: Con
       'log_type warning',
       'log_type notice',
       'log_type information',
+      'set_tcp_nodelay true',
       '',
     ].join('\n');
 }
