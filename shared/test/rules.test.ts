@@ -14,7 +14,8 @@ import {
   transferCurrent,
 } from '../src/domain/commands.js';
 import { QueueEngine } from '../src/domain/engine.js';
-import { estimatedWaitMinutes, peopleAhead, pickNext } from '../src/domain/order.js';
+import { peopleAhead, pickNext } from '../src/domain/order.js';
+import { estimatedWaitMinutes } from '../src/domain/wait-estimate.js';
 import { computeStatistics } from '../src/domain/stats.js';
 import { businessDay, formatLocalDateTime } from '../src/domain/business-day.js';
 import { issuingWindow } from '../src/domain/hours.js';
