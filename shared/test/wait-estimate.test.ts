@@ -23,8 +23,10 @@ function hall(config: CentreConfig = testConfig()) {
   const issue = (areaId = 'a', priority: string | null = null, print = true): string => {
     const r = issueTicket(s(), config, { areaId, priority, kioskId: 'k1', needsPrint: true }, dev.now);
     dev.run(engine, r);
-    if (print) dev.run(engine, printOutcome(s(), r.ticketId!, { kind: 'printed', copies: 1 }));
-    return r.ticketId!;
+    if (!r.ok || r.ticketId === null) throw new Error('not issued');
+    const id = r.ticketId;
+    if (print) dev.run(engine, printOutcome(s(), id, { kind: 'printed', copies: 1 }));
+    return id;
   };
   const open = (...ids: string[]) =>
     ids.forEach((c) => dev.run(engine, counterCommand(s(), c, { kind: 'open' })));
