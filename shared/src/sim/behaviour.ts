@@ -61,6 +61,13 @@ export interface Behaviour {
   noShow(rng: Prng): boolean;
   /** The area a citizen is sent on to at the end of a service, or null (no transfer). */
   transferTo(rng: Prng, fromAreaId: string): string | null;
+  /**
+   * When an officer takes a break in a session (minute of the local day), or null for no break: most take one
+   * in the morning, fewer in the afternoon, spread over the session but not in its first or last hour.
+   */
+  breakAtMinute(rng: Prng, session: readonly [number, number], index: number): number | null;
+  /** How long a break lasts (the counter is paused meanwhile). */
+  breakMs(rng: Prng): number;
 }
 
 /** The day's sessions as [open, close) minutes from local midnight. */
@@ -176,5 +183,10 @@ export function createBehaviour(config: CentreConfig, o: BehaviourOptions = {}):
         sameDept.length > 0 && rng.chance(0.7) ? sameDept : config.areas.filter((a) => a.id !== fromAreaId);
       return rng.pick(pool).id;
     },
+    breakAtMinute(rng, [open, close], index) {
+      if (!rng.chance(index === 0 ? 0.8 : 0.4)) return null;
+      return open + 60 + rng.next() * Math.max(1, close - open - 120);
+    },
+    breakMs: (rng) => (10 + rng.next() * 10) * 60_000,
   };
 }

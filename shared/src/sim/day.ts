@@ -118,12 +118,11 @@ export function simulateDay(
     store.commit((s) => counterCommand(s, c.id, { kind: 'open' }));
     return { id: c.id, idle: true, breakDue: false, absent: false, away: false };
   });
-  // Breaks: most officers take one in the morning, some in the afternoon, at times spread over the session.
+  // Breaks, drawn as the demo draws them (sim/behaviour.ts).
   for (const d of desks) {
-    sessions.forEach(([open, close], i) => {
-      if (!rng.chance(i === 0 ? 0.8 : 0.4)) return;
-      const at = open + 60 + rng.next() * Math.max(1, close - open - 120);
-      queue.push(midnight + at * 60_000, { kind: 'break', desk: d });
+    sessions.forEach((session, i) => {
+      const at = behaviour.breakAtMinute(rng, session, i);
+      if (at !== null) queue.push(midnight + at * 60_000, { kind: 'break', desk: d });
     });
   }
   sessions.forEach(([open, close], i) => {
@@ -144,7 +143,7 @@ export function simulateDay(
       d.breakDue = false;
       d.idle = false;
       store.commit((s) => counterCommand(s, d.id, { kind: 'pause', reason: 'nghỉ giải lao' }));
-      queue.push(t + (10 + rng.next() * 10) * 60_000, { kind: 'resume', desk: d });
+      queue.push(t + behaviour.breakMs(rng), { kind: 'resume', desk: d });
       return;
     }
     const r = store.commit((s) => callNext(s, config, d.id));
