@@ -68,7 +68,7 @@ export class TicketFlow {
       number: ticket.number,
       issuedAt: new Date(this.o.clock.now()),
       peopleAhead: ahead,
-      estimatedWaitMinutes: wait ?? 0,
+      estimatedWaitMinutes: wait,
       priorityCategoryId: priority ?? undefined,
       ticketId: ticket.ticketId,
     });
