@@ -4,13 +4,7 @@
  * estimated wait, prints it, and records the print outcome. What the screen shows comes from the outcome:
  * a number is shown as issued only when its ticket is in the citizen's hand.
  */
-import {
-  estimatedWaitMinutes,
-  peopleAhead,
-  type CentreConfig,
-  type Clock,
-  type EventStore,
-} from '@motcua/shared';
+import { ticketWaitEstimate, type CentreConfig, type Clock, type EventStore } from '@motcua/shared';
 import { ticketDataFromConfig } from '@motcua/ticket-printer/from-config';
 import { layoutTicket } from '@motcua/ticket-printer/layout';
 import { getProfile } from '@motcua/ticket-printer/profiles';
@@ -39,8 +33,13 @@ export class TicketFlow {
   async take(areaId: string, priority: string | null): Promise<TicketFlowResult> {
     const { config, store } = this.o;
     const ticket = await this.o.issuer.issue(areaId, priority);
-    const ahead = peopleAhead(store.state, config, ticket.ticketId) ?? 0;
-    const wait = estimatedWaitMinutes(store.state, config, areaId, ahead);
+    // The same function `motcua simulate` measures, so the accuracy it reports is the printed figure's.
+    const { peopleAhead: ahead, estimatedWaitMinutes: wait } = ticketWaitEstimate(
+      store.state,
+      config,
+      ticket.ticketId,
+      this.o.clock.now(),
+    );
     const bytes = this.render(ticket, priority, ahead, wait);
     const print = await this.o.printer.print(ticket.ticketId, bytes);
     return { ticket, print, peopleAhead: ahead, estimatedWaitMinutes: wait };
@@ -48,8 +47,12 @@ export class TicketFlow {
 
   /** Prints a ticket again (torn or lost), unless it was voided. */
   async reprint(ticket: IssuedTicket, priority: string | null): Promise<PrintOutcome> {
-    const ahead = peopleAhead(this.o.store.state, this.o.config, ticket.ticketId) ?? 0;
-    const wait = estimatedWaitMinutes(this.o.store.state, this.o.config, ticket.areaId, ahead);
+    const { peopleAhead: ahead, estimatedWaitMinutes: wait } = ticketWaitEstimate(
+      this.o.store.state,
+      this.o.config,
+      ticket.ticketId,
+      this.o.clock.now(),
+    );
     return this.o.printer.reprint(ticket.ticketId, this.render(ticket, priority, ahead, wait));
   }
 
@@ -65,7 +68,7 @@ export class TicketFlow {
       number: ticket.number,
       issuedAt: new Date(this.o.clock.now()),
       peopleAhead: ahead,
-      estimatedWaitMinutes: wait ?? 0,
+      estimatedWaitMinutes: wait,
       priorityCategoryId: priority ?? undefined,
       ticketId: ticket.ticketId,
     });

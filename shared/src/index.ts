@@ -10,6 +10,7 @@ export * from './domain/order.js';
 export * from './domain/reduce.js';
 export * from './domain/state.js';
 export * from './domain/stats.js';
+export * from './domain/wait-estimate.js';
 export * from './runtime/clock.js';
 export * from './runtime/logger.js';
 export * from './store/db.js';

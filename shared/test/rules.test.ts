@@ -14,7 +14,8 @@ import {
   transferCurrent,
 } from '../src/domain/commands.js';
 import { QueueEngine } from '../src/domain/engine.js';
-import { estimatedWaitMinutes, peopleAhead, pickNext } from '../src/domain/order.js';
+import { peopleAhead, pickNext } from '../src/domain/order.js';
+import { estimatedWaitMinutes } from '../src/domain/wait-estimate.js';
 import { computeStatistics } from '../src/domain/stats.js';
 import { businessDay, formatLocalDateTime } from '../src/domain/business-day.js';
 import { issuingWindow } from '../src/domain/hours.js';
@@ -237,15 +238,17 @@ describe('derived figures', () => {
     // no counter open for the area: no estimate rather than a made-up one
     expect(estimatedWaitMinutes(q.s(), q.config, 'a', 3)).toBeNull();
     q.open('c1', 'c2');
-    // default service time 10 min, 2 counters: 3 people ahead → 15 min
-    expect(estimatedWaitMinutes(q.s(), q.config, 'a', 3)).toBe(15);
+    // default service time 10 min, 2 idle counters, 3 people ahead: two are called at once, the third and the
+    // newcomer when those two services end → 10 min (whole people, not 3 × 10 ÷ 2)
+    expect(estimatedWaitMinutes(q.s(), q.config, 'a', 3)).toBe(10);
     for (let i = 0; i < 3; i++) {
       q.next('c1');
       q.dev.now += 4 * 60_000;
       q.dev.run(q.engine, actOnCurrent(q.s(), 'c1', 'finish'));
     }
-    // three 4-minute services measured: 3 ahead × 4 min ÷ 2 counters = 6
-    expect(estimatedWaitMinutes(q.s(), q.config, 'a', 3)).toBe(6);
+    // three 4-minute counter times measured, shrunk towards the configured 10 (weight 3): (30 + 12) ÷ 6 = 7 min
+    // per citizen; one ticket still waits, so with 3 ahead the newcomer is the second call of the second round
+    expect(estimatedWaitMinutes(q.s(), q.config, 'a', 3)).toBe(7);
   });
 
   it('statistics per area, counter and officer', () => {

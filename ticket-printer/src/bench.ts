@@ -56,7 +56,7 @@ function ticketAt(data: TicketData, i: number): TicketData {
     ticketId: `${data.ticketId}-${i}`,
     displayNumber: `A${n}`,
     peopleAhead: (data.peopleAhead + i) % 60,
-    estimatedWaitMinutes: (data.estimatedWaitMinutes + 3 * i) % 240,
+    estimatedWaitMinutes: ((data.estimatedWaitMinutes ?? 0) + 3 * i) % 240,
     issuedAt: new Date(data.issuedAt.getTime() + i * 60_000),
     qrPayload: `${data.qrPayload}-${i}`,
   };

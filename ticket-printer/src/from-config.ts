@@ -21,7 +21,8 @@ export interface IssuedNumber {
   readonly number: number;
   readonly issuedAt: Date;
   readonly peopleAhead: number;
-  readonly estimatedWaitMinutes: number;
+  /** Null: no counter serving the area is open (printed as "not known yet"). */
+  readonly estimatedWaitMinutes: number | null;
   readonly priorityCategoryId?: string | undefined;
   /** Default: `<centre id>-<yyyyMMdd in the centre's zone>-<display number>`. */
   readonly ticketId?: string | undefined;

@@ -16,7 +16,8 @@ export interface TicketData {
   /** Counter labels to watch, in preference order, e.g. ["Quầy 3", "Quầy 5"]. */
   readonly counters: readonly string[];
   readonly peopleAhead: number;
-  readonly estimatedWaitMinutes: number;
+  /** Null when no counter serving the area is open: the ticket says the wait is not known yet. */
+  readonly estimatedWaitMinutes: number | null;
   readonly issuedAt: Date;
   /** IANA zone of the centre, e.g. "Asia/Ho_Chi_Minh". */
   readonly timeZone: string;
@@ -56,8 +57,12 @@ export function formatIssuedAt(at: Date, timeZone: string): string {
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
-/** "khoảng 15 phút", "khoảng 1 giờ 5 phút"; 0 reads as "ngay bây giờ" (served next). */
-export function formatWait(minutes: number): string {
+/**
+ * "khoảng 15 phút", "khoảng 1 giờ 5 phút"; 0 reads as "ngay bây giờ" (served next); null (no counter open for
+ * the area) reads as "chưa xác định" (not known yet), never as "now".
+ */
+export function formatWait(minutes: number | null): string {
+  if (minutes === null) return 'Dự kiến chờ: chưa xác định';
   const m = Math.max(0, Math.round(minutes));
   if (m === 0) return 'Dự kiến chờ: ngay bây giờ';
   const h = Math.floor(m / 60);

@@ -159,18 +159,3 @@ export function openCountersFor(s: QueueState, config: CentreConfig, areaId: str
   return config.counters.filter((c) => c.areas.includes(areaId) && s.counters.get(c.id)?.status === 'open')
     .length;
 }
-
-/**
- * Estimated minutes until the ticket is called: people ahead × mean service time ÷ open counters serving the
- * area. Null when no counter serving it is open (the screen then says so instead of inventing a figure).
- */
-export function estimatedWaitMinutes(
-  s: QueueState,
-  config: CentreConfig,
-  areaId: string,
-  ahead: number,
-): number | null {
-  const open = openCountersFor(s, config, areaId);
-  if (open === 0) return null;
-  return Math.round((ahead * meanServiceMinutes(s, config, areaId)) / open);
-}

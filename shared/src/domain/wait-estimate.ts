@@ -1,0 +1,273 @@
+/**
+ * The estimated wait printed on a ticket and shown on the kiosk and look-up screens: minutes until the ticket
+ * is first called. A pure, deterministic function of the state, the config and the instant.
+ *
+ * Why not "people ahead × mean service ÷ open counters" (kept as `naiveWaitMinutes`, the baseline the
+ * simulation measures against): counters are shared between areas in an order of preference, so a counter
+ * whose first area has a queue gives little to its second area; a counter busy with a citizen frees up only
+ * when that service ends; a counter's time per citizen includes walking up and the recalls of no-shows, not
+ * just the service; and people ahead are whole people (three citizens at two idle counters: the third is
+ * called when the first service ends, not after 1.5 services). So the estimate replays the real "call next"
+ * preference on counts: each open counter, from the moment it is expected to be free, takes the next ticket
+ * from the first of its queues that has one (tickets transferred to it first), until the ticket in question
+ * is reached, with later priority tickets let in ahead of a normal one. Time per citizen comes from the area's recent counter occupancy (call to finish, no-shows
+ * included), shrunk towards the configured service time while there are few samples.
+ */
+import type { CentreConfig } from '../config/schema.js';
+import { isCallable, meanServiceMinutes, openCountersFor, peopleAhead, policyFor } from './order.js';
+import type { QueueState, TicketState } from './state.js';
+
+/** Closed tickets per area the time per citizen is taken from. */
+export const OCCUPANCY_SAMPLES = 20;
+/** Weight of the configured service time, in samples, against the measured ones. */
+const PRIOR_WEIGHT = 3;
+/** A counter busy longer than expected is assumed to need at least this share of a mean time more. */
+const MIN_RESIDUAL_SHARE = 0.25;
+
+/** Minutes a counter spends per citizen from the area's queue (call to finish or to no-show). */
+export function occupancyMinutes(s: QueueState, config: CentreConfig): Map<string, number> {
+  const recent = new Map<string, TicketState[]>();
+  for (const t of s.tickets.values()) {
+    if ((t.status !== 'done' && t.status !== 'no_show') || t.finishedAt === null) continue;
+    let list = recent.get(t.queueAreaId);
+    if (!list) recent.set(t.queueAreaId, (list = []));
+    list.push(t);
+  }
+  const out = new Map<string, number>();
+  for (const a of config.areas) {
+    const list = (recent.get(a.id) ?? [])
+      .sort((x, y) => y.finishedAt! - x.finishedAt! || (x.id < y.id ? -1 : 1))
+      .slice(0, OCCUPANCY_SAMPLES);
+    let sum = PRIOR_WEIGHT * a.defaultServiceMinutes;
+    for (const t of list) {
+      // A no-show's counter time runs from the first call (the recall resets lastCalledAt); a transferred
+      // ticket's first call was at another counter, so its own occupancy starts at the last call.
+      const from = t.status === 'no_show' && t.transfers === 0 ? t.firstCalledAt : t.lastCalledAt;
+      sum += Math.max(0, t.finishedAt! - (from ?? t.finishedAt!)) / 60_000;
+    }
+    out.set(a.id, sum / (PRIOR_WEIGHT + list.length));
+  }
+  return out;
+}
+
+/**
+ * Where a ticket stands: in an area's queue or in one counter's directed queue, with `position` before it.
+ * `priority`: a priority ticket is not overtaken by later priority tickets; a normal one may be.
+ */
+export type QueueSlot =
+  | {
+      readonly kind: 'area';
+      readonly areaId: string;
+      readonly position: number;
+      readonly priority?: boolean;
+    }
+  | { readonly kind: 'counter'; readonly counterId: string; readonly position: number };
+
+/** Recent arrivals per minute, by area: the tickets issued in the last ARRIVAL_WINDOW_MIN minutes. */
+export function arrivalRates(s: QueueState, nowMs: number): Map<string, { all: number; priority: number }> {
+  let earliest = Infinity;
+  for (const t of s.tickets.values()) earliest = Math.min(earliest, t.issuedAt);
+  // Early in the day the window is what there is, but not so short that one ticket looks like a rush.
+  const window = Math.max(MIN_ARRIVAL_WINDOW_MIN, Math.min(ARRIVAL_WINDOW_MIN, (nowMs - earliest) / 60_000));
+  const from = nowMs - window * 60_000;
+  const out = new Map<string, { all: number; priority: number }>();
+  for (const t of s.tickets.values()) {
+    if (t.issuedAt <= from || t.issuedAt > nowMs) continue;
+    const r = out.get(t.areaId) ?? { all: 0, priority: 0 };
+    r.all += 1 / window;
+    if (t.priority !== null) r.priority += 1 / window;
+    out.set(t.areaId, r);
+  }
+  return out;
+}
+
+export const ARRIVAL_WINDOW_MIN = 30;
+const MIN_ARRIVAL_WINDOW_MIN = 10;
+/** The replay gives up this far ahead (minutes) and answers with what it reached: a day is not longer. */
+const HORIZON_MIN = 600;
+
+/**
+ * Minutes until the ticket at `slot` is called, replaying call-next on counts; null when no open counter
+ * would ever reach it. With `nowMs`, a normal ticket also expects priority citizens to keep arriving in its
+ * area at the recent rate (they are called before it, as far as the area's policy allows), and a busy
+ * counter's remaining time follows from when it called its citizen. Without `nowMs` (a screen showing the
+ * queue), nobody else arrives and a busy counter is assumed to be half-way through its citizen.
+ */
+export function projectWaitMinutes(
+  s: QueueState,
+  config: CentreConfig,
+  slot: QueueSlot,
+  nowMs?: number,
+): number | null {
+  const occupancy = occupancyMinutes(s, config);
+  const areaCount = new Map<string, number>();
+  for (const [areaId, ids] of s.waitingByArea) {
+    let n = 0;
+    for (const id of ids) if (isCallable(s.tickets.get(id)!)) n++;
+    areaCount.set(areaId, n);
+  }
+  const directedCount = new Map<string, number>();
+  for (const [counterId, ids] of s.waitingByCounter) {
+    let n = 0;
+    for (const id of ids) if (isCallable(s.tickets.get(id)!)) n++;
+    directedCount.set(counterId, n);
+  }
+  // The ticket itself may not be callable yet (not printed): it still counts as one in its queue.
+  const target = slot.kind === 'area' ? areaCount : directedCount;
+  const key = slot.kind === 'area' ? slot.areaId : slot.counterId;
+  target.set(key, Math.max(target.get(key) ?? 0, slot.position + 1));
+
+  // Future arrivals per minute that are called before the target: for a normal ticket, later priority tickets
+  // in its own area (as the area's policy lets them in). Arrivals in other areas are left out on purpose:
+  // projecting the recent rate onto the shared counters over-estimated by more than it corrected (measured
+  // with `motcua simulate`: the morning peak fades while the ticket waits).
+  const rate = new Map<string, number>();
+  if (nowMs !== undefined && slot.kind === 'area' && slot.priority !== true) {
+    const r = arrivalRates(s, nowMs).get(slot.areaId);
+    if (r && policyFor(config, slot.areaId).mode !== 'fifo') rate.set(slot.areaId, r.priority);
+  }
+  // Arrivals by minute `at`, on a fluid schedule (one every 1/rate minutes); the epsilon keeps the count
+  // at an arrival's own instant from rounding down, so a counter waiting for it does not wait forever.
+  const arrived = (a: string, at: number): number => Math.floor((rate.get(a) ?? 0) * at + 1e-9);
+  // Later priority tickets called before the target: under "interleave", at most one per everyN normal calls
+  // ahead; under "priority-first", at most maxConsecutive (else one) per normal call ahead. The cap keeps a
+  // rate measured on a handful of tickets from predicting that a normal ticket is never called.
+  const laterPriority = (areaId: string, at: number): number => {
+    const policy = policyFor(config, areaId);
+    const n = arrived(areaId, at);
+    const cap =
+      policy.mode === 'interleave'
+        ? Math.floor(slot.position / policy.everyN)
+        : slot.position * (policy.maxConsecutive ?? 1);
+    return Math.min(n, cap);
+  };
+  const popped = new Map<string, number>();
+  const available = (a: string, at: number): number =>
+    (areaCount.get(a) ?? 0) + arrived(a, at) - (popped.get(a) ?? 0);
+
+  interface Desk {
+    readonly id: string;
+    readonly areas: readonly string[];
+    free: number;
+  }
+  const desks: Desk[] = [];
+  for (const c of config.counters) {
+    const st = s.counters.get(c.id);
+    if (st?.status !== 'open') continue;
+    const cur = st.current !== null ? s.tickets.get(st.current) : undefined;
+    let free = 0;
+    if (cur) {
+      const mean = occupancy.get(cur.queueAreaId) ?? 10;
+      const since = cur.lastCalledAt;
+      free =
+        nowMs === undefined || since === null
+          ? mean / 2
+          : Math.max(mean - (nowMs - since) / 60_000, mean * MIN_RESIDUAL_SHARE);
+    }
+    desks.push({ id: c.id, areas: c.areas, free });
+  }
+  const serves = (d: Desk): boolean =>
+    slot.kind === 'area' ? d.areas.includes(slot.areaId) : d.id === slot.counterId;
+  let taken = 0;
+  for (;;) {
+    if (!desks.some(serves)) return null;
+    // The counter that frees up first calls next (ties: the config's order, as the simulation's officers).
+    let d = desks[0]!;
+    for (const x of desks) if (x.free < d.free) d = x;
+    if (d.free > HORIZON_MIN) return HORIZON_MIN;
+    let queue: string | null = null;
+    let isTarget = false;
+    const directed = (directedCount.get(d.id) ?? 0) > 0;
+    if (directed) {
+      queue = d.id;
+      isTarget = slot.kind === 'counter' && slot.counterId === d.id;
+      directedCount.set(d.id, directedCount.get(d.id)! - 1);
+    } else {
+      for (const a of d.areas) {
+        if (available(a, d.free) > 0) {
+          queue = a;
+          isTarget = slot.kind === 'area' && slot.areaId === a;
+          popped.set(a, (popped.get(a) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+    if (queue === null) {
+      // Nothing for this counter now: it waits for the next expected arrival in its areas, or drops out.
+      let next = Infinity;
+      for (const a of d.areas) {
+        const r = rate.get(a) ?? 0;
+        if (r > 0) next = Math.min(next, (arrived(a, d.free) + 1) / r);
+      }
+      if (next === Infinity) desks.splice(desks.indexOf(d), 1);
+      else d.free = Math.max(next, d.free + 1e-6);
+      continue;
+    }
+    if (isTarget) {
+      // Later priority tickets that have arrived by now are called before a normal target.
+      const jumpers = slot.kind === 'area' ? laterPriority(slot.areaId, d.free) : 0;
+      if (taken++ >= slot.position + jumpers) return d.free;
+    }
+    // A ticket transferred to the counter is timed like the counter's own first area.
+    const area = directed ? d.areas[0] : queue;
+    d.free += (area !== undefined ? occupancy.get(area) : undefined) ?? 10;
+  }
+}
+
+/**
+ * Estimated minutes until a newcomer to the area is called, with `ahead` people before them (the kiosk's and
+ * look-up screen's "about N minutes"). Null when no counter serving the area is open: the screen then says so
+ * instead of inventing a figure.
+ */
+export function estimatedWaitMinutes(
+  s: QueueState,
+  config: CentreConfig,
+  areaId: string,
+  ahead: number,
+  nowMs?: number,
+): number | null {
+  const m = projectWaitMinutes(s, config, { kind: 'area', areaId, position: ahead }, nowMs);
+  return m === null ? null : Math.round(m);
+}
+
+export interface TicketEstimate {
+  readonly peopleAhead: number;
+  /** Rounded minutes; null when no open counter would call it. */
+  readonly estimatedWaitMinutes: number | null;
+}
+
+/**
+ * What goes on the ticket: people ahead and the estimated wait of one issued ticket. The kiosk prints this
+ * and `motcua simulate` measures this, so the figure measured is the figure printed.
+ */
+export function ticketWaitEstimate(
+  s: QueueState,
+  config: CentreConfig,
+  ticketId: string,
+  nowMs: number,
+): TicketEstimate {
+  const t = s.tickets.get(ticketId);
+  const ahead = peopleAhead(s, config, ticketId);
+  if (!t || ahead === null) return { peopleAhead: ahead ?? 0, estimatedWaitMinutes: null };
+  const slot: QueueSlot =
+    t.directedCounterId !== null
+      ? { kind: 'counter', counterId: t.directedCounterId, position: ahead }
+      : { kind: 'area', areaId: t.queueAreaId, position: ahead, priority: t.priority !== null };
+  const m = projectWaitMinutes(s, config, slot, nowMs);
+  return { peopleAhead: ahead, estimatedWaitMinutes: m === null ? null : Math.round(m) };
+}
+
+/**
+ * The naive baseline: people ahead × mean service time ÷ open counters serving the area. Kept to measure the
+ * estimator against (`baseline_mae_min` in `motcua simulate`); null when no counter serving it is open.
+ */
+export function naiveWaitMinutes(
+  s: QueueState,
+  config: CentreConfig,
+  areaId: string,
+  ahead: number,
+): number | null {
+  const open = openCountersFor(s, config, areaId);
+  if (open === 0) return null;
+  return Math.round((ahead * meanServiceMinutes(s, config, areaId)) / open);
+}
