@@ -71,7 +71,6 @@ export default tseslint.config(
       'shared/ui/**/*.tsx',
       'kiosk/src/screen/**/*.ts',
       'kiosk/src/screen/**/*.tsx',
-      'kiosk/test/lookup/with-printer/*.tsx',
     ],
     ignores: ['shared/ui/vite.ts'],
     rules: {

@@ -71,8 +71,6 @@ export interface KioskScreenRig {
   /** Milliseconds every printer open waits (0 = at once). */
   printDelayMs: number;
   options(over?: Partial<KioskOptions>): KioskOptions;
-  /** Starts the kiosk in browser mode again on the same port and data (after `kiosk.stop()`). */
-  restart(over?: Partial<KioskOptions>): Promise<KioskBrowserMode>;
   close(): Promise<void>;
 }
 
@@ -124,14 +122,6 @@ export async function startRig(
       },
       ...over,
     }),
-    async restart(over = {}) {
-      rig.kiosk = await startKioskBrowserMode({
-        runtime: rig.options(over),
-        port: rig.kiosk.port,
-        staticDir: dir,
-      });
-      return rig.kiosk;
-    },
     async close() {
       await browser.close().catch(() => undefined);
       await rig.kiosk.stop().catch(() => undefined);
