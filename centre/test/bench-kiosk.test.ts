@@ -34,6 +34,7 @@ describe('motcua bench kiosk', () => {
       'tap_to_printer_p50_ms',
       'tap_to_printer_p99_ms',
       'ui_js_kb_gz',
+      'ui_js_kb_gz_first_screen',
       'first_screen_ms',
       'first_screen_ms_throttled',
       'runtime_rss_mb',
