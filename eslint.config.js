@@ -73,7 +73,6 @@ export default tseslint.config(
       'kiosk/src/screen/**/*.tsx',
       'counter-display/src/screen/**/*.ts',
       'counter-display/src/screen/**/*.tsx',
-      'kiosk/test/lookup/with-printer/*.tsx',
       'hub/src/dashboard/screen/**/*.ts',
       'hub/src/dashboard/screen/**/*.tsx',
     ],

@@ -1,11 +1,16 @@
 /**
- * Browser mode for the kiosk: the runtime, plus its built screen and the screen API served on loopback for
- * Chromium in kiosk mode (or a test's Chromium). Stopping stops the server first (screens see the link go and
- * say so), then the runtime.
+ * Browser mode for the kiosk app's two roles, the number-issuing kiosk and the look-up terminal: the role's
+ * runtime, plus the one built screen and the screen API served on loopback for Chromium in kiosk mode (or a
+ * test's Chromium). The screen picks its pages from the view's `role`. Stopping stops the server first (screens
+ * see the link go and say so), then the runtime.
  */
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@motcua/shared';
+import type { DeviceApi } from '@motcua/shared/device/api';
 import { serveScreen } from '@motcua/shared/screen/server';
+import type { AnyCommands, CommandArgSchemas } from '@motcua/shared/screen/session';
+import { lookupCommandArgs, startLookup, type LookupOptions } from './runtime/lookup.js';
+import type { LookupCommands, LookupView } from './runtime/lookup-api.js';
 import type { KioskScreenCommands, KioskScreenView } from './screen/api.js';
 import {
   kioskCommandArgs,
@@ -18,8 +23,7 @@ import {
 /** Where `kiosk/scripts/build-screen.ts` puts the built screen. */
 export const DEFAULT_SCREEN_DIR = fileURLToPath(new URL('../dist/screen/', import.meta.url));
 
-export interface KioskBrowserModeOptions {
-  readonly runtime: KioskOptions;
+interface ServeOptions {
   /** Default 127.0.0.1: the screen API is for the device itself. */
   readonly host?: string;
   /** From the device's configuration; 0 picks a free port (tests). */
@@ -29,38 +33,67 @@ export interface KioskBrowserModeOptions {
   readonly logger?: Logger;
 }
 
-export interface KioskBrowserMode {
+export interface KioskBrowserModeOptions extends ServeOptions {
+  readonly runtime: KioskOptions;
+}
+
+export interface LookupBrowserModeOptions extends ServeOptions {
+  readonly runtime: LookupOptions;
+}
+
+interface Served {
   readonly url: string;
   readonly port: number;
-  readonly kiosk: KioskDevice;
   stop(): Promise<void>;
 }
 
-export async function startKioskBrowserMode(o: KioskBrowserModeOptions): Promise<KioskBrowserMode> {
-  const kiosk = startKiosk(o.runtime);
+export interface KioskBrowserMode extends Served {
+  readonly kiosk: KioskDevice;
+}
+
+export interface LookupBrowserMode extends Served {
+  readonly lookup: DeviceApi<LookupView, LookupCommands>;
+}
+
+/** Serves the one kiosk screen bound to a started runtime; the runtime is stopped if serving fails. */
+async function serve<V, C extends AnyCommands>(
+  api: DeviceApi<V, C>,
+  commandArgs: CommandArgSchemas<C>,
+  o: ServeOptions,
+): Promise<Served> {
   try {
     const server = await serveScreen({
       host: o.host ?? '127.0.0.1',
       port: o.port,
       staticDir: o.staticDir ?? DEFAULT_SCREEN_DIR,
-      api: kiosk,
-      commandArgs: kioskCommandArgs,
+      api,
+      commandArgs,
       ...(o.logger === undefined ? {} : { logger: o.logger }),
     });
     let stopping: Promise<void> | undefined;
     return {
       url: server.url,
       port: server.port,
-      kiosk,
       stop() {
-        stopping ??= server.close().then(() => kiosk.stop());
+        stopping ??= server.close().then(() => api.stop());
         return stopping;
       },
     };
   } catch (e) {
-    await kiosk.stop();
+    await api.stop();
     throw e;
   }
+}
+
+export async function startKioskBrowserMode(o: KioskBrowserModeOptions): Promise<KioskBrowserMode> {
+  const kiosk = startKiosk(o.runtime);
+  return { ...(await serve(kiosk, kioskCommandArgs, o)), kiosk };
+}
+
+/** A look-up terminal (role `lookup`): the same screen bundle shows the look-up pages. */
+export async function startLookupBrowserMode(o: LookupBrowserModeOptions): Promise<LookupBrowserMode> {
+  const lookup = startLookup(o.runtime);
+  return { ...(await serve(lookup, lookupCommandArgs, o)), lookup };
 }
 
 // Compile-time guard: the screen's mirrored types (screen/api.ts) must accept what the runtime sends.

@@ -276,7 +276,10 @@ export function startKiosk(o: KioskOptions): KioskDevice {
   let windowKey = '';
   const windowTimer = setInterval(() => {
     const v = view();
-    const key = v.areas.map((a) => `${a.open}${a.closingSoonAt ?? ''}`).join();
+    // Everything the home page's notes say: closed for another reason or opening at another time is news too.
+    const key = v.areas
+      .map((a) => `${a.open}${a.closingSoonAt ?? ''}${a.closedReason ?? ''}${a.opensAt ?? ''}`)
+      .join();
     if (key !== windowKey) {
       windowKey = key;
       core.changed();

@@ -21,6 +21,13 @@ export interface LookupAreaView {
 }
 
 export interface LookupView {
+  /** The kiosk app's one bundle shows the look-up pages for this role (`kiosk` shows the number-issuing ones). */
+  readonly role: 'lookup';
+  /**
+   * Whether the device can also print a number (a `take` command for an area): the procedure page then shows
+   * "Lấy số". False for a look-up terminal on its own.
+   */
+  readonly takesNumbers: boolean;
   readonly day: string;
   readonly hubOnline: boolean;
   /** Whether tickets can be taken at the kiosks now. */

@@ -85,6 +85,8 @@ export function startLookup(o: LookupOptions): DeviceApi<LookupView, LookupComma
   const view = (): LookupView => {
     const s = store.state;
     return {
+      role: 'lookup',
+      takesNumbers: false,
       day: store.day,
       hubOnline: sync.connected,
       issuing: issuingWindow(config, clock.now()).open,

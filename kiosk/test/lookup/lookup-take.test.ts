@@ -1,6 +1,7 @@
 /**
- * "Lấy số" on a procedure's page, as a kiosk with a printer shows it: LookupApp with `takeNumber` wired to the
- * kiosk runtime's `take` (the with-printer test entry), in Chromium, against the hub, Mosquitto, the lookup and
+ * "Lấy số" on a procedure's page, as a device that looks up and prints shows it: the kiosk app's one bundle,
+ * given a look-up view that says `takesNumbers`, wires LookupApp's "Lấy số" to the device's `take` command. In
+ * Chromium, against the hub, Mosquitto, the lookup and
  * kiosk runtimes and the fake ESC/POS printer. One tap issues a number for the procedure's area.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -23,7 +24,7 @@ import {
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
 import { startLookup, lookupCommandArgs, type LookupView } from '../../src/runtime/lookup.js';
 import { kioskCommandArgs, startKiosk } from '../../src/runtime/kiosk.js';
-import { buildLookup, WITH_PRINTER_ROOT } from './build-lookup.js';
+import { buildKioskScreenToTemp } from '../../src/build-screen.js';
 
 const config = loadConfigFile(exampleConfigPaths.provincial);
 const catalogue = loadCatalogueFile(exampleCataloguePaths.provincial);
@@ -41,7 +42,7 @@ describe('Lấy số from a procedure page on a device with a printer', () => {
   beforeAll(async () => {
     let dist: string;
     [dist, centre, browser] = await Promise.all([
-      buildLookup(WITH_PRINTER_ROOT),
+      buildKioskScreenToTemp(),
       startTestCentre({ config, catalogue, clock }),
       launchChromium(),
     ]);
@@ -63,10 +64,10 @@ describe('Lấy số from a procedure page on a device with a printer', () => {
         sleep: () => Promise.resolve(),
       },
     });
-    // The kiosk app's composition: the look-up view and commands plus the kiosk's `take`.
+    // A device that does both: the look-up view (saying it takes numbers) and commands, plus the kiosk's `take`.
     const api: DeviceApi<LookupView, typeof lookup.commands & { take: typeof kiosk.commands.take }> = {
-      role: 'kiosk',
-      subscribe: (fn) => lookup.subscribe(fn),
+      role: 'lookup',
+      subscribe: (fn) => lookup.subscribe((v) => fn({ ...v, takesNumbers: true })),
       connection: (fn) => lookup.connection(fn),
       commands: { ...lookup.commands, take: (a) => kiosk.commands.take(a) },
       stop: () => Promise.resolve(),

@@ -5,7 +5,8 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
-import { silentLogger, type CentreConfig } from '@motcua/shared';
+import { silentLogger, systemClock, type CentreConfig, type Clock } from '@motcua/shared';
+import type { ConfigInput } from '@motcua/shared/config';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import { launchChromium, newScreenPage } from '@motcua/testing/chromium';
 import { startTestCentre, type TestCentreRun } from '@motcua/testing/test-centre';
@@ -16,7 +17,7 @@ import { buildKioskScreenToTemp } from '../../src/build-screen.js';
 import type { KioskOptions } from '../../src/runtime/kiosk.js';
 
 /** The test centre, printing text (TCVN3) so the decoder reads the number back, and a short idle reset. */
-export function kioskTestConfig(): CentreConfig {
+export function kioskTestConfig(over: Partial<ConfigInput> = {}): CentreConfig {
   return testCentreConfig({
     kiosks: [{ id: 'kiosk-1', idleResetS: 6 }, { id: 'kiosk-2' }],
     ticket: { profile: 'epson-tcvn3' },
@@ -59,6 +60,7 @@ export function kioskTestConfig(): CentreConfig {
       { id: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' },
       { id: 'disability', name: 'Người khuyết tật', nameEn: 'People with disabilities' },
     ],
+    ...over,
   });
 }
 
@@ -71,8 +73,6 @@ export interface KioskScreenRig {
   /** Milliseconds every printer open waits (0 = at once). */
   printDelayMs: number;
   options(over?: Partial<KioskOptions>): KioskOptions;
-  /** Starts the kiosk in browser mode again on the same port and data (after `kiosk.stop()`). */
-  restart(over?: Partial<KioskOptions>): Promise<KioskBrowserMode>;
   close(): Promise<void>;
 }
 
@@ -88,12 +88,16 @@ export async function startRig(
     /** The broker URL the kiosk uses (e.g. through a fault proxy); default the centre's broker. */
     brokerUrl?: (centre: TestCentreRun) => Promise<string>;
     config?: CentreConfig;
+    /** The clock of the hub and the kiosk (default the system's). */
+    clock?: Clock;
+    /** Overrides of the kiosk runtime's options. */
+    kiosk?: Partial<KioskOptions>;
   } = {},
 ): Promise<KioskScreenRig> {
   const config = o.config ?? kioskTestConfig();
   const [dir, centre, browser] = await Promise.all([
     screenDir(),
-    startTestCentre({ config }),
+    startTestCentre({ config, clock: o.clock ?? systemClock }),
     launchChromium(),
   ]);
   const brokerUrl = (await o.brokerUrl?.(centre)) ?? centre.broker.url;
@@ -110,6 +114,7 @@ export async function startRig(
       dataDir: centre.dir,
       brokerUrl,
       config,
+      clock: o.clock ?? systemClock,
       logger: silentLogger,
       sync: { keepaliveS: 1, backoff: { initialMs: 50, maxMs: 300 } },
       onlineTimeoutMs: 500,
@@ -124,21 +129,13 @@ export async function startRig(
       },
       ...over,
     }),
-    async restart(over = {}) {
-      rig.kiosk = await startKioskBrowserMode({
-        runtime: rig.options(over),
-        port: rig.kiosk.port,
-        staticDir: dir,
-      });
-      return rig.kiosk;
-    },
     async close() {
       await browser.close().catch(() => undefined);
       await rig.kiosk.stop().catch(() => undefined);
       await centre.close();
     },
   };
-  rig.kiosk = await startKioskBrowserMode({ runtime: rig.options(), port: 0, staticDir: dir });
+  rig.kiosk = await startKioskBrowserMode({ runtime: rig.options(o.kiosk), port: 0, staticDir: dir });
   return rig;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The kiosk screen when things go away: the hub (the kiosk's link cut by a fault proxy) and the kiosk's own
- * runtime (stopped and started again under the open page). Real Mosquitto, hub, runtime and Chromium.
+ * The kiosk screen when the hub goes away (the kiosk's link cut by a fault proxy). Real Mosquitto, hub, runtime
+ * and Chromium. The kiosk's own runtime killed under the open page: restart.test.ts.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ async function takeOnScreen(page: Page, area: string): Promise<string> {
   return ((await n.textContent()) ?? '').trim();
 }
 
-describe('kiosk screen: hub down, runtime restarted', () => {
+describe('kiosk screen: hub down', () => {
   it('keeps issuing while the hub is unreachable, with a small indicator, and the hub gets the ticket after', async () => {
     const page = rig.page;
     await page.getByTestId('area-a').waitFor();
@@ -70,23 +70,6 @@ describe('kiosk screen: hub down, runtime restarted', () => {
     await eventually(() => {
       expect(atHub()).toMatchObject({ printed: true, kioskId: 'kiosk-1' });
     }, 10_000);
-    expect(await collectCspViolations(page)).toEqual([]);
-  });
-
-  it('survives its runtime being killed and started again: "Đang kết nối lại…", then the home page by itself', async () => {
-    const page = rig.page;
-    await page.getByTestId('area-a').waitFor();
-    const banner = page.getByRole('status').filter({ hasText: /kết nối/ });
-    await rig.kiosk.stop();
-    await hasText(page.locator('.mc-banner'), 'Đang kết nối lại…');
-    await saveScreenshot(page, 'kiosk-reconnecting');
-    expect(await runAxe(page)).toEqual([]);
-
-    await rig.restart();
-    await banner.waitFor({ state: 'hidden', timeout: 10_000 });
-    rig.paper.clearReceived();
-    const shown = await takeOnScreen(page, 'a');
-    expect(printedLines(rig.paper)).toContain(shown);
     expect(await collectCspViolations(page)).toEqual([]);
   });
 });
