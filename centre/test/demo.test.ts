@@ -84,8 +84,8 @@ describe('motcua demo (npm start)', () => {
       url: m[1]!,
       name: m[2]!,
     }));
-    // two kiosks, the hall board, and a panel and a citizen display per counter
-    expect(urls.length).toBe(2 + 1 + 2 * 3);
+    // the dashboard, two kiosks, the look-up terminal, the hall board, and a panel and a citizen display per counter
+    expect(urls.length).toBe(1 + 2 + 1 + 1 + 2 * 3);
     for (const { url, name } of urls) {
       const r = await fetch(url);
       expect(r.status, name).toBe(200);

@@ -44,6 +44,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       throw e;
     }
   }
+  if (what === 'kiosk') return (await import('../bench/kiosk.js')).benchKiosk(rest, io);
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
   if (what === 'search') return (await import('@motcua/shared/catalogue/cli')).benchSearchCommand(rest, io);
   if (what === 'voice')
@@ -53,7 +54,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       '       motcua bench sync [--json] [--counters n] [--issues n] [--calls n] [--rtt-samples n]\n' +
       '                         [--ingest-events n] [--catchup-events n]\n' +
       '       motcua bench search [--json] [--procedures n] [--rounds n]\n' +
-      '       motcua bench voice [--json] [--pack dir] [--calls n]',
+      '       motcua bench voice [--json] [--pack dir] [--calls n]\n' +
+      '       motcua bench kiosk [--json] [--tickets n] [--rounds n] [--slowdown n]',
   );
   return 2;
 }

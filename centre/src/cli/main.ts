@@ -35,6 +35,10 @@ usage: motcua <command> [options]
                                  the call's announcement as a WAV file (voice pack clips, espeak-ng fallback)
   bench voice [--json] [--pack <dir>] [--calls <n>]
                                  call → announcement audio ready, pack size and clip count
+  bench kiosk [--json] [--tickets <n>] [--rounds <n>]
+                                 search, tap → printer, screen size and start-up, runtime memory (needs
+                                 mosquitto and chromium)
+  dashboard-password-hash        reads a password on stdin, prints the hash for a dashboard account
   admin-pin-hash                 reads a 6–12 digit PIN on stdin, prints the hash for MOTCUA_ADMIN_PIN_HASH
 `;
 
@@ -62,6 +66,8 @@ async function load(name: string): Promise<Command | null> {
       return (await import('@motcua/counter-display/voice/cli')).wordsCommand;
     case 'announce':
       return (await import('@motcua/counter-display/voice/cli')).announceCommand;
+    case 'dashboard-password-hash':
+      return (await import('@motcua/hub/dashboard/password')).dashboardPasswordHashCommand;
     case 'admin-pin-hash':
       return (await import('@motcua/shared/electron/pin-cli')).adminPinHashCommand;
     default:

@@ -10,7 +10,7 @@ import type { CentreConfig, Clock, Logger } from '@motcua/shared';
 import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import type { DeviceApi, Result } from '@motcua/shared/device/api';
 import { startHub, type RunningHub } from '@motcua/hub/hub';
-import { startKioskBrowserMode } from '@motcua/kiosk/browser-mode';
+import { startKioskBrowserMode, startLookupBrowserMode } from '@motcua/kiosk/browser-mode';
 import { startCounterBrowserMode, type CounterAppRole } from '@motcua/counter-display/browser-mode';
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
 import { buildDemoScreens } from './screens.js';
@@ -111,6 +111,17 @@ export async function startDemoCentre(o: DemoCentreOptions): Promise<DemoCentre>
       });
       list.push({ name: `Kiosk lấy số ${k.id}`, url: kiosk.url });
       sim.kiosks.push({ id: k.id, api: kiosk.kiosk });
+    }
+    // The look-up terminal: it gets the catalogue from the hub (retained), like a real one.
+    for (const l of o.config.devices.filter((d) => d.role === 'lookup').slice(0, 1)) {
+      const lookup = await startLookupBrowserMode({
+        runtime: { ...common, deviceId: l.id, ...login(l.id) },
+        port: port(),
+        staticDir: screens.kiosk,
+        logger: o.logger,
+      });
+      stops.push(() => lookup.stop());
+      list.push({ name: `Tra cứu thủ tục (look-up terminal) ${l.id}`, url: lookup.url });
     }
     const counterApp = async (name: string, role: CounterAppRole): Promise<DeviceApi<unknown, Commands>> => {
       const d = await startCounterBrowserMode({
