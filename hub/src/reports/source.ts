@@ -116,12 +116,25 @@ export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
     return done;
   };
 
+  /**
+   * What the store holds, cheaply: its day and the sum of its version vector, which grows with every event
+   * stored. Unchanged means no past day can have changed, and the day counts need not be asked for.
+   */
+  const storeMark = (): string =>
+    `${o.store.day}:${Object.values(o.store.versionVector()).reduce((a, b) => a + b, 0)}`;
+  let synced = '';
+
   const sync = (): number => {
     if (closed) throw new Error('the report source is closed');
-    return syncFrom(dayMinus(o.store.day, RECENT_DAYS));
+    const mark = storeMark();
+    if (mark === synced) return 0;
+    const n = syncFrom(dayMinus(o.store.day, RECENT_DAYS));
+    synced = mark;
+    return n;
   };
 
   // On start: every day, against the store (the file may be new, old or from another version).
+  synced = storeMark();
   syncFrom(null);
 
   const report = (input: ReportQuery): ReportTable => {
