@@ -108,14 +108,17 @@ export class ReportsDb {
   private readonly dropDay: Database.Statement;
   private readonly dropDayRow: Database.Statement;
   private readonly byRange: Database.Statement;
+  /** Why the file was thrown away and made again on open, or null. */
+  readonly remade: string | null = null;
 
   constructor(readonly path: string) {
     let db: Database.Database;
     try {
       db = openFile(path);
       db.prepare('SELECT COUNT(*) FROM groups').get();
-    } catch {
+    } catch (e) {
       // Damaged or foreign: it is only a cache of the events, so start it again.
+      this.remade = (e as Error).message;
       for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
       db = openFile(path);
     }

@@ -92,6 +92,8 @@ export interface ReportSourceHandle extends ReportSource {
 export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
   const log = o.logger.child('reports');
   const db = new ReportsDb(join(o.dataDir, o.fileName ?? 'reports.db'));
+  if (db.remade !== null)
+    log.warn('reports file unreadable; made again from the events', { reason: db.remade });
   let closed = false;
 
   const syncFrom = (from: string | null): number => {
@@ -100,7 +102,9 @@ export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
     const stored = db.storedDays();
     let done = 0;
     for (const { day, events } of counts) {
-      if (day === live || stored.get(day) === events) continue;
+      // Today (and a day ahead of it, from a clock that was ahead) is computed live, never stored: stored
+      // and live at once it would count twice.
+      if (day >= live || stored.get(day) === events) continue;
       const started = Date.now();
       const facts = factsOfEvents(o.config, day, o.store.eventsOfDay(day));
       db.putDay(day, events, facts.tickets.length, aggregateDay(facts), o.clock.now());
@@ -108,9 +112,10 @@ export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
       log.debug(() => `day ${day} aggregated: ${events} events in ${Date.now() - started} ms`);
     }
     if (from === null) {
-      // Days whose events are gone from the store (never, today; a restored backup, perhaps) are forgotten.
+      // Days whose events are gone from the store (never, today; a restored backup, perhaps) are forgotten,
+      // and so is a stored day that is now the live one (the clock was corrected backwards).
       const present = new Set(counts.map((c) => c.day));
-      for (const day of stored.keys()) if (!present.has(day)) db.deleteDay(day);
+      for (const day of stored.keys()) if (!present.has(day) || day >= live) db.deleteDay(day);
     }
     if (done > 0) log.info('report days aggregated', { days: done });
     return done;

@@ -3,7 +3,7 @@
  * three days with known times, archived days aggregated into reports.db, today computed live, late uploads,
  * a deleted reports file, bad queries.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -226,6 +226,14 @@ describe('reports over the event store', () => {
     for (const f of ['reports.db', 'reports.db-wal', 'reports.db-shm']) rmSync(join(dir, f), { force: true });
     const again = source();
     expect([again.report(Q('area')), again.report(Q('officer')), again.report(Q('day'))]).toEqual(before);
+  });
+
+  it('remakes a damaged reports.db from the events', () => {
+    const before = source().report(Q('officer'));
+    for (const s of open.splice(0)) s.close();
+    for (const f of ['reports.db-wal', 'reports.db-shm']) rmSync(join(dir, f), { force: true });
+    writeFileSync(join(dir, 'reports.db'), 'not a database, not even close '.repeat(200));
+    expect(source().report(Q('officer'))).toEqual(before);
   });
 
   it('refuses a bad query with a reason', async () => {
