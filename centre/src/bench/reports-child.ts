@@ -21,6 +21,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 async function main(): Promise<void> {
   const req = JSON.parse(process.argv[2] ?? '{}') as ChildRequest;
   const config = benchConfig();
+  const opened = performance.now();
   const clock = new ManualClock(localInstant(req.today, 8 * 60, config.centre.timeZone));
   const store = new EventStore({
     path: join(req.dir, 'hub.db'),
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     outbox: false,
   });
   const reports = createReportSource({ store, config, dataDir: req.dir, clock, logger: silentLogger });
+  const openMs = performance.now() - opened;
   const year = { from: req.from, to: req.to };
   const runs: number[] = [];
   const cpu: number[] = [];
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     report_year_cpu_ms: round1(median(cpu)),
     export_year_xlsx_ms: round1(median(exports)),
     hub_rss_mb: round1(process.memoryUsage().rss / 1048576),
+    hub_open_ms: round1(openMs),
     rows,
   };
   reports.close();

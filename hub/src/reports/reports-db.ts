@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
-  BUCKETS,
+  addEncodedHist,
+  encodeHist,
   emptyAgg,
   type Agg,
   type DayAggregates,
@@ -18,7 +19,7 @@ import {
 } from './aggregate.js';
 
 /** Bump when the meaning of a stored aggregate changes: every day is then aggregated again from its events. */
-export const AGGREGATE_VERSION = 1;
+export const AGGREGATE_VERSION = 2;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -56,9 +57,8 @@ interface GroupRow {
 }
 
 function histBytes(h: Uint32Array): Buffer {
-  const b = Buffer.alloc(BUCKETS * 4);
-  for (let i = 0; i < BUCKETS; i++) b.writeUInt32LE(h[i]!, i * 4);
-  return b;
+  const b = encodeHist(h);
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
 function mergeStored(
@@ -74,9 +74,7 @@ function mergeStored(
   d.sumMs += sum;
   if (min !== null && min < d.minMs) d.minMs = min;
   if (max !== null && max > d.maxMs) d.maxMs = max;
-  const h = d.hist;
-  const len = Math.min(BUCKETS, hist.length >>> 2);
-  for (let i = 0; i < len; i++) h[i]! += hist.readUInt32LE(i * 4);
+  addEncodedHist(d.hist, hist);
 }
 
 function addJson(into: Record<string, number>, text: string): void {

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import {
+  addEncodedHist,
   addSample,
+  BUCKETS,
+  encodeHist,
   aggregateDay,
   bucketWidthMin,
   emptyAgg,
@@ -227,6 +230,31 @@ describe('mergeability', () => {
       ratings: [],
     }).area.get('a')!;
     expect(rowOf('a', 'A', mergeAgg(emptyAgg(), a), config)).toEqual(rowOf('a', 'A', a, config));
+  });
+});
+
+describe('stored histograms', () => {
+  it('decode to what was encoded, added to what is there', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 70_000 }), { minLength: BUCKETS, maxLength: BUCKETS }),
+        fc.array(fc.nat({ max: 3 }), { minLength: BUCKETS, maxLength: BUCKETS }),
+        (counts, before) => {
+          const h = Uint32Array.from(counts.map((c, i) => (i % 3 === 0 ? 0 : c)));
+          const into = Uint32Array.from(before);
+          addEncodedHist(into, encodeHist(h));
+          expect([...into]).toEqual(before.map((b, i) => b + h[i]!));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('ignore bytes that point past the last bucket', () => {
+    const h = new Uint32Array(BUCKETS);
+    addEncodedHist(h, Uint8Array.from([0, 5, 0xff, 0x7f, 9]));
+    expect(h[0]).toBe(5);
+    expect(h.reduce((a, b) => a + b, 0)).toBe(5);
   });
 });
 
