@@ -7,12 +7,12 @@ describe('benchReports', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-    const code = await benchReports(['--json', '--days', '3', '--tickets', '120'], io);
+    const code = await benchReports(['--json', '--days', '2', '--tickets', '80'], io);
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const r = JSON.parse(out[0]!) as Record<string, number>;
-    expect(r.days).toBe(3);
-    expect(r.tickets).toBe(360);
+    expect(r.days).toBe(2);
+    expect(r.tickets).toBe(160);
     expect(r.events).toBeGreaterThan(r.tickets! * 3);
     for (const k of ['report_year_ms', 'report_year_cpu_ms', 'export_year_xlsx_ms', 'aggregate_year_ms'])
       expect(r[k], k).toBeGreaterThan(0);
