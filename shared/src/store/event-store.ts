@@ -622,6 +622,17 @@ export class EventStore {
     return (this.st.eventsOfDay.all(day) as { body: string }[]).map((r) => JSON.parse(r.body) as QueueEvent);
   }
 
+  /**
+   * How many events each business day holds, in day order, for the days from `fromDay` on (all when null):
+   * the reports aggregate a day again when its count changes (a late upload from an offline device).
+   */
+  dayEventCounts(fromDay: string | null = null): { day: string; events: number }[] {
+    this.flush();
+    return this.db
+      .prepare('SELECT day, COUNT(*) AS events FROM events WHERE day >= ? GROUP BY day ORDER BY day')
+      .all(fromDay ?? '') as { day: string; events: number }[];
+  }
+
   archivedSummary(day: string): unknown {
     const r = this.st.daySummary.get(day) as { summary: string | null } | undefined;
     return r?.summary ? (JSON.parse(r.summary) as unknown) : null;
