@@ -16,6 +16,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { Coordinator } from './coordinator.js';
 import { newestStoredConfig } from './dashboard/config-store.js';
 import { startDashboard, type RunningDashboard } from './dashboard/server.js';
+import { createReportSource } from './reports/source.js';
 import type { ReportSource } from './reports/types.js';
 
 export interface HubOptions {
@@ -240,6 +241,11 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
     setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
   });
+  // The reports read the hub's own store; a caller (a test) may give another source.
+  const reports =
+    o.config.dashboard.enabled && o.dashboard?.reportSource === undefined
+      ? createReportSource({ store, config: o.config, dataDir: o.dataDir, clock: o.clock, logger: o.logger })
+      : null;
   const startingDashboard = o.config.dashboard.enabled
     ? startDashboard({
         hub: {
@@ -259,11 +265,13 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
         dataDir: o.dataDir,
         clock: o.clock,
         logger: o.logger,
+        ...(reports === null ? {} : { reportSource: reports }),
         ...o.dashboard,
       })
     : Promise.resolve(null);
   // A dashboard that cannot start (port taken, screen not built) stops the hub it belongs to, leaving nothing open.
   const dashboard = await startingDashboard.catch(async (e: unknown) => {
+    reports?.close();
     coordinator.stop();
     await client.endAsync(true);
     await broker?.close();
@@ -281,6 +289,7 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
     dashboard,
     stop: async () => {
       await dashboard?.stop();
+      reports?.close();
       coordinator.stop();
       await coordinator.idle();
       if (client.connected) {
