@@ -60,6 +60,9 @@ export interface CounterView {
     readonly nameEn: string | null;
     readonly count: number;
     readonly next: readonly CounterTicketView[];
+    /** The area's number range: a typed number belongs to the area whose range holds it. */
+    readonly from: number;
+    readonly to: number;
   }[];
   /** Tickets transferred to this counter by name, waiting (called first by "next"). */
   readonly directed: readonly CounterTicketView[];
@@ -98,7 +101,9 @@ export interface ViewInputs {
 /** Seconds left before the ticket's next recall is allowed. */
 export function recallWaitS(t: TicketState | undefined, intervalS: number, now: number): number {
   if (t?.status !== 'called' || t.lastCalledAt === null) return 0;
-  return Math.max(0, Math.ceil((t.lastCalledAt + intervalS * 1000 - now) / 1000));
+  // lastCalledAt is the hub's stamp; a device clock a little behind it must not make the wait longer than the
+  // interval itself.
+  return Math.min(intervalS, Math.max(0, Math.ceil((t.lastCalledAt + intervalS * 1000 - now) / 1000)));
 }
 
 export function counterView(s: QueueState, i: ViewInputs): CounterView {
@@ -154,6 +159,8 @@ export function counterView(s: QueueState, i: ViewInputs): CounterView {
         nameEn: areaOf.get(a)?.nameEn ?? null,
         count: order.length,
         next: order.slice(0, panel.nextNumbersShown).map(ticketView).filter(some),
+        from: areaOf.get(a)?.numberRange.from ?? 0,
+        to: areaOf.get(a)?.numberRange.to ?? 0,
       };
     }),
     directed: directed.map(ticketView).filter(some),

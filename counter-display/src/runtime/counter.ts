@@ -116,6 +116,8 @@ export type CounterOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'> & {
 
 export interface CounterDevice extends DeviceApi<CounterView, CounterCommands> {
   status(): DeviceStatus;
+  /** The centre configuration the counter runs with (given, or stored from the hub). */
+  readonly config: CentreConfig;
 }
 
 /** Areas that only this counter serves: calling their head offline cannot collide with another counter. */
@@ -236,7 +238,7 @@ export function startCounter(o: CounterOptions): CounterDevice {
       pins,
     });
   const api = bindDevice({ core, role: 'counter', view, commands });
-  return { ...api, status: () => core.status() };
+  return { ...api, status: () => core.status(), config };
 }
 
 /**
