@@ -146,8 +146,32 @@ export function startCounter(o: CounterOptions): CounterDevice {
           ...config,
           counters: config.counters.map((c) => (c.id === counterId ? { ...c, areas: [...sole] } : c)),
         });
+  // Whether the hub answers, not only whether the broker is connected: a stopped hub behind a running broker is
+  // noticed when a command gets no answer, and then probed (a harmless catch-up request) until it answers again.
+  let hubAnswering = true;
+  let probeTimer: NodeJS.Timeout | undefined;
+  const probe = (): void => {
+    probeTimer = setTimeout(() => {
+      probeTimer = undefined;
+      if (core.isStopped()) return;
+      core.sync.request('catchup', { vector: store.versionVector(), limit: 1 }, undefined, 1_000).then(
+        () => {
+          hub(true);
+        },
+        () => {
+          if (!hubAnswering && !core.isStopped()) probe();
+        },
+      );
+    }, 2_000);
+  };
+  const hub = (answered: boolean): void => {
+    if (answered === hubAnswering) return;
+    hubAnswering = answered;
+    core.changed();
+    if (!answered && probeTimer === undefined) probe();
+  };
   const act = (online: Online, offline: (s: QueueState) => CommandResult | DeviceReason) =>
-    decide(core, o.onlineTimeoutMs ?? 1_500, online, offline);
+    decide(core, o.onlineTimeoutMs ?? 1_500, online, offline, hub);
   const call = (action: RequestBody<'call'>['action']): Online => ({
     kind: 'call',
     body: { counterId, action },
@@ -233,12 +257,20 @@ export function startCounter(o: CounterOptions): CounterDevice {
       counterId,
       day: store.day,
       now: core.clock.now(),
-      hubOnline: core.sync.connected,
+      hubOnline: core.sync.connected && hubAnswering,
       soleAreas: sole,
       pins,
     });
   const api = bindDevice({ core, role: 'counter', view, commands });
-  return { ...api, status: () => core.status(), config };
+  return {
+    ...api,
+    stop: () => {
+      if (probeTimer !== undefined) clearTimeout(probeTimer);
+      return api.stop();
+    },
+    status: () => core.status(),
+    config,
+  };
 }
 
 /**
@@ -250,6 +282,7 @@ async function decide(
   timeoutMs: number,
   online: Online,
   offline: (s: QueueState) => CommandResult | DeviceReason,
+  hub: (answered: boolean) => void,
 ): Promise<CounterResult> {
   if (core.isStopped()) return fail('stopped', 'the counter is stopping');
   const log = core.logger.child(`counter:${core.deviceId}`);
@@ -258,10 +291,14 @@ async function decide(
       online.kind === 'call'
         ? await core.sync.request('call', online.body, undefined, timeoutMs)
         : await core.sync.request('counter', online.body, undefined, timeoutMs);
+    hub(true);
     core.changed();
     return ok({ ticketId: r.kind === 'done' ? r.ticketId : null, mode: 'online' });
   } catch (e) {
+    // It answered, with a refusal.
+    if (e instanceof RequestError && !mayActOffline(e.reason) && e.reason !== 'stopped') hub(true);
     if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.isStopped()) return failure(e);
+    hub(false);
     log.info('hub unreachable: acting offline', { reason: e.reason, command: online.body.action.kind });
   }
   const needs: { reason: DeviceReason | null } = { reason: null };
