@@ -5,7 +5,7 @@
  * stops the server first (screens see the link go and say so), then the runtime.
  */
 import type { z } from 'zod';
-import type { Logger } from '@motcua/shared';
+import { systemClock, type Logger } from '@motcua/shared';
 import type { DeviceApi, Result } from '@motcua/shared/device/api';
 import { serveScreen } from '@motcua/shared/screen/server';
 import { DEFAULT_SCREEN_DIR } from './build-screen.js';
@@ -14,7 +14,13 @@ import {
   startCounter,
   type CounterDevice,
   type CounterOptions,
+  type CounterView,
 } from './runtime/counter.js';
+import { bindKeypad, type KeypadBinding } from './runtime/keypad-binding.js';
+import { HidKeypad, nodeHidBackend } from './keypad/hid.js';
+import { parseKeypadConfig } from './keypad/keymap.js';
+import type { HidBackend } from './keypad/types.js';
+import type { PanelCommands, PanelView } from './screen/panel/api.js';
 import {
   counterDisplayCommandArgs,
   startCounterDisplay,
@@ -23,8 +29,21 @@ import {
 import { ratingCommandArgs, startRatingPad, type RatingOptions } from './runtime/rating.js';
 import { boardCommandArgs, startBoard, type BoardOptions } from './runtime/board.js';
 
+/** A HID caller keypad for the officer's panel: the site's key map (keypad/keymap.ts), and node-hid or a fake. */
+export interface CounterKeypadOptions {
+  /** Validated with parseKeypadConfig; a bad one stops the start with every problem named. */
+  readonly config: unknown;
+  /** Default node-hid; tests pass the fake HID bus. */
+  readonly backend?: HidBackend;
+}
+
 export type CounterAppRole =
-  | { readonly role: 'counter'; readonly runtime: CounterOptions }
+  | {
+      readonly role: 'counter';
+      readonly runtime: CounterOptions;
+      /** When the device's configuration names a keypad. */
+      readonly keypad?: CounterKeypadOptions;
+    }
   | { readonly role: 'display'; readonly runtime: CounterDisplayOptions }
   | { readonly role: 'rating'; readonly runtime: RatingOptions }
   | { readonly role: 'board'; readonly runtime: BoardOptions };
@@ -45,17 +64,68 @@ export interface CounterBrowserMode {
   readonly url: string;
   readonly port: number;
   readonly device: AnyDevice;
+  /** The keypad binding, when a keypad was configured (counter role). */
+  readonly keypad?: KeypadBinding;
   stop(): Promise<void>;
+}
+
+// The officer panel's mirrored types (screen/panel/api.ts) must accept what the runtime really sends and offers.
+type Assignable<T extends U, U> = T;
+export type PanelTypesMatch = [
+  Assignable<CounterView, PanelView>,
+  Assignable<CounterDevice['commands']['login'], PanelCommands['login']>,
+  Assignable<CounterDevice['commands']['logout'], PanelCommands['logout']>,
+  Assignable<CounterDevice['commands']['open'], PanelCommands['open']>,
+  Assignable<CounterDevice['commands']['pause'], PanelCommands['pause']>,
+  Assignable<CounterDevice['commands']['close'], PanelCommands['close']>,
+  Assignable<CounterDevice['commands']['next'], PanelCommands['next']>,
+  Assignable<CounterDevice['commands']['callNumber'], PanelCommands['callNumber']>,
+  Assignable<CounterDevice['commands']['recall'], PanelCommands['recall']>,
+  Assignable<CounterDevice['commands']['noShow'], PanelCommands['noShow']>,
+  Assignable<CounterDevice['commands']['transfer'], PanelCommands['transfer']>,
+  Assignable<CounterDevice['commands']['hold'], PanelCommands['hold']>,
+  Assignable<CounterDevice['commands']['returnHeld'], PanelCommands['returnHeld']>,
+  Assignable<CounterDevice['commands']['start'], PanelCommands['start']>,
+  Assignable<CounterDevice['commands']['finish'], PanelCommands['finish']>,
+];
+
+/** Starts the keypad and its binding to the counter's commands; throws on a bad key map. */
+async function startKeypad(
+  o: CounterKeypadOptions,
+  device: CounterDevice,
+  runtime: CounterOptions,
+  logger: Logger,
+): Promise<{ binding: KeypadBinding; keypad: HidKeypad }> {
+  const parsed = parseKeypadConfig(o.config);
+  if (!parsed.ok)
+    throw new Error(
+      `bad keypad configuration: ${parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    );
+  const keypad = await HidKeypad.start({
+    config: parsed.config,
+    backend: o.backend ?? nodeHidBackend(),
+    logger,
+    clock: runtime.clock ?? systemClock,
+  });
+  const binding = bindKeypad({
+    keypad,
+    commands: device.commands,
+    config: device.config,
+    counterId: runtime.counterId,
+    logger,
+  });
+  return { binding, keypad };
 }
 
 function startRole(o: CounterAppRole): {
   readonly device: AnyDevice;
   readonly args: Readonly<Record<string, z.ZodType>>;
+  readonly counter?: CounterDevice;
 } {
   switch (o.role) {
     case 'counter': {
       const d: CounterDevice = startCounter(o.runtime);
-      return { device: d, args: counterCommandArgs };
+      return { device: d, args: counterCommandArgs, counter: d };
     }
     case 'display':
       return { device: startCounterDisplay(o.runtime), args: counterDisplayCommandArgs };
@@ -67,8 +137,11 @@ function startRole(o: CounterAppRole): {
 }
 
 export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Promise<CounterBrowserMode> {
-  const { device, args } = startRole(o);
+  const { device, args, counter } = startRole(o);
+  let keypad: { binding: KeypadBinding; keypad: HidKeypad } | undefined;
   try {
+    if (o.role === 'counter' && o.keypad !== undefined && counter !== undefined)
+      keypad = await startKeypad(o.keypad, counter, o.runtime, o.logger ?? o.runtime.logger);
     const server = await serveScreen({
       host: o.host ?? '127.0.0.1',
       port: o.port,
@@ -82,12 +155,19 @@ export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Pro
       url: server.url,
       port: server.port,
       device,
+      ...(keypad === undefined ? {} : { keypad: keypad.binding }),
       stop() {
-        stopping ??= server.close().then(() => device.stop());
+        stopping ??= server.close().then(async () => {
+          keypad?.binding.stop();
+          await keypad?.keypad.close();
+          await device.stop();
+        });
         return stopping;
       },
     };
   } catch (e) {
+    keypad?.binding.stop();
+    await keypad?.keypad.close();
     await device.stop();
     throw e;
   }

@@ -32,7 +32,8 @@ const SOLO = (): CentreConfig =>
     ],
   });
 
-async function setup(config: CentreConfig = testCentreConfig()) {
+// No recall interval here: this file checks the vocabulary end to end; the interval has its own tests.
+async function setup(config: CentreConfig = testCentreConfig({ counterPanel: { recallIntervalS: 0 } })) {
   centre = await startTestCentre({ config });
   const c = centre;
   const device = <T extends { stop(): Promise<void> }>(d: T): T => {

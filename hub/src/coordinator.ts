@@ -721,7 +721,7 @@ function callDecision(s: QueueState, config: CentreConfig, b: RequestBody<'call'
     case 'finish':
       return actOnCurrent(s, b.counterId, 'finish', a.dossierCode);
     case 'transfer':
-      return transferCurrent(s, config, b.counterId, a.to, a.toFront);
+      return transferCurrent(s, config, b.counterId, a.to, a.toFront, a.note);
     case 'hold':
       return holdCurrent(s, b.counterId, a.reason);
     case 'return':

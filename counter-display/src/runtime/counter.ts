@@ -20,13 +20,13 @@ import {
   callNext,
   callTicket,
   counterCommand,
-  displayNumber,
   holdCurrent,
   makeTicketId,
   officerCommand,
   parseConfig,
   returnHeld,
   transferCurrent,
+  TRANSFER_NOTE_MAX,
   type CentreConfig,
   type CommandResult,
   type QueueState,
@@ -42,6 +42,10 @@ import {
 } from '@motcua/shared/device/runtime';
 import { RequestError } from '@motcua/shared/sync/device-sync';
 import type { RequestBody } from '@motcua/shared/sync/topics';
+import { counterView, recallWaitS, type CounterView } from './counter-view.js';
+import { createPinGate } from './officer-pin.js';
+
+export type { CounterTicketView, CounterView, CounterOfficerView } from './counter-view.js';
 
 export interface CounterOutcome {
   readonly ticketId: string | null;
@@ -55,7 +59,7 @@ export type TransferTarget = { readonly area: string } | { readonly counter: str
 
 export interface CounterCommands {
   [k: string]: (arg: never) => Promise<Result<unknown>>;
-  /** The PIN is checked by a later version; the slot is here so screens send it already. */
+  /** Checked on the device against `officers[].pinHash` (works offline), with a lockout: see officer-pin.ts. */
   login(arg: { officerId: string; pin?: string }): Promise<CounterResult>;
   logout(): Promise<CounterResult>;
   open(): Promise<CounterResult>;
@@ -65,7 +69,8 @@ export interface CounterCommands {
   callNumber(arg: { area: string; number: number }): Promise<CounterResult>;
   recall(): Promise<CounterResult>;
   noShow(): Promise<CounterResult>;
-  transfer(arg: { to: TransferTarget; toFront?: boolean }): Promise<CounterResult>;
+  /** `note`: a short line for the receiving counter, shown on its panel with the ticket. */
+  transfer(arg: { to: TransferTarget; toFront?: boolean; note?: string }): Promise<CounterResult>;
   hold(arg: { reason: string }): Promise<CounterResult>;
   returnHeld(arg: { ticketId: string }): Promise<CounterResult>;
   start(): Promise<CounterResult>;
@@ -76,7 +81,7 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 const none = z.union([z.undefined(), z.object({}).strict()]);
 const ticketId = z.string().min(1).max(120);
 export const counterCommandArgs = {
-  login: z.object({ officerId: id, pin: z.string().max(12).optional() }).strict(),
+  login: z.object({ officerId: id, pin: z.string().max(64).optional() }).strict(),
   logout: none,
   open: none,
   pause: z.object({ reason: z.string().min(1).max(200) }).strict(),
@@ -89,6 +94,7 @@ export const counterCommandArgs = {
     .object({
       to: z.union([z.object({ area: id }).strict(), z.object({ counter: id }).strict()]),
       toFront: z.boolean().optional(),
+      note: z.string().max(TRANSFER_NOTE_MAX).optional(),
     })
     .strict(),
   hold: z.object({ reason: z.string().max(200) }).strict(),
@@ -100,33 +106,6 @@ export const counterCommandArgs = {
   ]),
 } as const satisfies Record<keyof CounterCommands, z.ZodType>;
 
-export interface CounterTicketView {
-  readonly ticketId: string;
-  readonly display: string;
-  readonly areaId: string;
-  readonly status: string;
-  readonly priority: string | null;
-  readonly callCount: number;
-}
-
-export interface CounterView {
-  /** Which page set the screen shows. */
-  readonly role: 'counter';
-  readonly counterId: string;
-  readonly number: number;
-  readonly day: string;
-  readonly hubOnline: boolean;
-  readonly status: 'closed' | 'open' | 'paused';
-  readonly pauseReason: string | null;
-  readonly officer: { readonly id: string; readonly name: string | null } | null;
-  readonly current: CounterTicketView | null;
-  readonly held: readonly CounterTicketView[];
-  /** Waiting tickets per area this counter serves (in its order of preference). */
-  readonly waiting: readonly { readonly areaId: string; readonly name: string; readonly count: number }[];
-  /** Areas "call next" can take while the hub is unreachable. */
-  readonly soleAreas: readonly string[];
-}
-
 export type CounterOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'> & {
   readonly counterId: string;
   /** Defaults to `counter-<counterId>`. */
@@ -137,6 +116,8 @@ export type CounterOptions = Omit<OpenDeviceOptions, 'role' | 'deviceId'> & {
 
 export interface CounterDevice extends DeviceApi<CounterView, CounterCommands> {
   status(): DeviceStatus;
+  /** The centre configuration the counter runs with (given, or stored from the hub). */
+  readonly config: CentreConfig;
 }
 
 /** Areas that only this counter serves: calling their head offline cannot collide with another counter. */
@@ -165,8 +146,32 @@ export function startCounter(o: CounterOptions): CounterDevice {
           ...config,
           counters: config.counters.map((c) => (c.id === counterId ? { ...c, areas: [...sole] } : c)),
         });
+  // Whether the hub answers, not only whether the broker is connected: a stopped hub behind a running broker is
+  // noticed when a command gets no answer, and then probed (a harmless catch-up request) until it answers again.
+  let hubAnswering = true;
+  let probeTimer: NodeJS.Timeout | undefined;
+  const probe = (): void => {
+    probeTimer = setTimeout(() => {
+      probeTimer = undefined;
+      if (core.isStopped()) return;
+      core.sync.request('catchup', { vector: store.versionVector(), limit: 1 }, undefined, 1_000).then(
+        () => {
+          hub(true);
+        },
+        () => {
+          if (!hubAnswering && !core.isStopped()) probe();
+        },
+      );
+    }, 2_000);
+  };
+  const hub = (answered: boolean): void => {
+    if (answered === hubAnswering) return;
+    hubAnswering = answered;
+    core.changed();
+    if (!answered && probeTimer === undefined) probe();
+  };
   const act = (online: Online, offline: (s: QueueState) => CommandResult | DeviceReason) =>
-    decide(core, o.onlineTimeoutMs ?? 1_500, online, offline);
+    decide(core, o.onlineTimeoutMs ?? 1_500, online, offline, hub);
   const call = (action: RequestBody<'call'>['action']): Online => ({
     kind: 'call',
     body: { counterId, action },
@@ -176,11 +181,19 @@ export function startCounter(o: CounterOptions): CounterDevice {
     body: { counterId, action },
   });
 
+  const pins = createPinGate(config, core.clock);
   const commands: CounterCommands = {
-    login: ({ officerId }) =>
-      act(desk({ kind: 'login', officerId }), (s) =>
+    login: async ({ officerId, pin }) => {
+      const checked = await pins.check(officerId, pin);
+      if (!checked.ok) {
+        // The log-in list shows attempts left and the lock: let it know.
+        core.changed();
+        return fail(checked.reason, checked.message);
+      }
+      return act(desk({ kind: 'login', officerId }), (s) =>
         officerCommand(s, config, counterId, officerId, 'login'),
-      ),
+      );
+    },
     logout: () => {
       const officerId = store.state.counters.get(counterId)?.officerId ?? null;
       if (officerId === null)
@@ -201,7 +214,18 @@ export function startCounter(o: CounterOptions): CounterDevice {
       const t = makeTicketId(config.centre.id, store.day, area, number);
       return act(call({ kind: 'ticket', ticketId: t }), (s) => callTicket(s, config, counterId, t));
     },
-    recall: () => act(call({ kind: 'recall' }), (s) => actOnCurrent(s, counterId, 'recall')),
+    recall: () => {
+      // The interval is the counter's rule (config.counterPanel.recallIntervalS), checked on its own copy of the
+      // state: the last call or recall of the current ticket.
+      const cur = store.state.counters.get(counterId)?.current;
+      const wait = recallWaitS(
+        cur == null ? undefined : store.state.tickets.get(cur),
+        config.counterPanel.recallIntervalS,
+        core.clock.now(),
+      );
+      if (wait > 0) return Promise.resolve(fail('recall-too-soon', `recall allowed again in ${wait} s`));
+      return act(call({ kind: 'recall' }), (s) => actOnCurrent(s, counterId, 'recall'));
+    },
     noShow: () => act(call({ kind: 'no-show' }), (s) => actOnCurrent(s, counterId, 'no-show')),
     start: () => act(call({ kind: 'start' }), (s) => actOnCurrent(s, counterId, 'start')),
     finish: (arg) => {
@@ -210,14 +234,16 @@ export function startCounter(o: CounterOptions): CounterDevice {
         actOnCurrent(s, counterId, 'finish', dossierCode),
       );
     },
-    transfer: ({ to, toFront }) => {
+    transfer: ({ to, toFront, note }) => {
       const target =
         'area' in to
           ? { kind: 'area' as const, areaId: to.area }
           : { kind: 'counter' as const, counterId: to.counter };
       const front = toFront ?? config.transferPlacement === 'front';
-      return act(call({ kind: 'transfer', to: target, toFront: front }), (s) =>
-        transferCurrent(s, config, counterId, target, front),
+      const text = note?.trim() ?? '';
+      const withNote = text === '' ? {} : { note: text };
+      return act(call({ kind: 'transfer', to: target, toFront: front, ...withNote }), (s) =>
+        transferCurrent(s, config, counterId, target, front, withNote.note),
       );
     },
     hold: ({ reason }) => act(call({ kind: 'hold', reason }), (s) => holdCurrent(s, counterId, reason)),
@@ -225,48 +251,26 @@ export function startCounter(o: CounterOptions): CounterDevice {
       act(call({ kind: 'return', ticketId: t }), (s) => returnHeld(s, counterId, t)),
   };
 
-  const areaOf = new Map(config.areas.map((a) => [a.id, a]));
-  const ticketView = (s: QueueState, tid: string): CounterTicketView | null => {
-    const t = s.tickets.get(tid);
-    const area = t ? areaOf.get(t.areaId) : undefined;
-    if (!t || !area) return null;
-    return {
-      ticketId: t.id,
-      display: displayNumber(area, t.number),
-      areaId: t.areaId,
-      status: t.status,
-      priority: t.priority,
-      callCount: t.callCount,
-    };
-  };
-  const view = (): CounterView => {
-    const s = store.state;
-    const c = s.counters.get(counterId);
-    const officerId = c?.officerId ?? null;
-    return {
-      role: 'counter',
+  const view = (): CounterView =>
+    counterView(store.state, {
+      config,
       counterId,
-      number: counter.number,
       day: store.day,
-      hubOnline: core.sync.connected,
-      status: c?.status ?? 'closed',
-      pauseReason: c?.pauseReason ?? null,
-      officer:
-        officerId === null
-          ? null
-          : { id: officerId, name: config.officers.find((x) => x.id === officerId)?.name ?? null },
-      current: c?.current == null ? null : ticketView(s, c.current),
-      held: [...(c?.held ?? [])].map((t) => ticketView(s, t)).filter((t) => t !== null),
-      waiting: counter.areas.map((a) => ({
-        areaId: a,
-        name: areaOf.get(a)?.name ?? a,
-        count: s.waitingByArea.get(a)?.size ?? 0,
-      })),
+      now: core.clock.now(),
+      hubOnline: core.sync.connected && hubAnswering,
       soleAreas: sole,
-    };
-  };
+      pins,
+    });
   const api = bindDevice({ core, role: 'counter', view, commands });
-  return { ...api, status: () => core.status() };
+  return {
+    ...api,
+    stop: () => {
+      if (probeTimer !== undefined) clearTimeout(probeTimer);
+      return api.stop();
+    },
+    status: () => core.status(),
+    config,
+  };
 }
 
 /**
@@ -278,6 +282,7 @@ async function decide(
   timeoutMs: number,
   online: Online,
   offline: (s: QueueState) => CommandResult | DeviceReason,
+  hub: (answered: boolean) => void,
 ): Promise<CounterResult> {
   if (core.isStopped()) return fail('stopped', 'the counter is stopping');
   const log = core.logger.child(`counter:${core.deviceId}`);
@@ -286,10 +291,14 @@ async function decide(
       online.kind === 'call'
         ? await core.sync.request('call', online.body, undefined, timeoutMs)
         : await core.sync.request('counter', online.body, undefined, timeoutMs);
+    hub(true);
     core.changed();
     return ok({ ticketId: r.kind === 'done' ? r.ticketId : null, mode: 'online' });
   } catch (e) {
+    // It answered, with a refusal.
+    if (e instanceof RequestError && !mayActOffline(e.reason) && e.reason !== 'stopped') hub(true);
     if (!(e instanceof RequestError) || !mayActOffline(e.reason) || core.isStopped()) return failure(e);
+    hub(false);
     log.info('hub unreachable: acting offline', { reason: e.reason, command: online.body.action.kind });
   }
   const needs: { reason: DeviceReason | null } = { reason: null };

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { vi } from 'vitest';
 import { silentLogger, type CentreConfig } from '@motcua/shared';
+import { openDevice, type DeviceCore } from '@motcua/shared/device/runtime';
 import { testCentreConfig } from '@motcua/testing/centre-config';
 import { launchChromium, newScreenPage } from '@motcua/testing/chromium';
 import { startTestCentre, type TestCentreRun } from '@motcua/testing/test-centre';
@@ -14,6 +15,7 @@ import {
   startCounterBrowserMode,
   type CounterAppRole,
   type CounterBrowserMode,
+  type CounterKeypadOptions,
 } from '../../src/browser-mode.js';
 import { buildCounterScreenToTemp } from '../../src/build-screen.js';
 
@@ -73,8 +75,10 @@ export interface CounterScreenRig {
   /** Starts a device in browser mode (port 0, or `port` to restart on the same one) and opens no page. */
   start(
     spec: DeviceSpec,
-    over?: { port?: number; extra?: Record<string, unknown> },
+    over?: { port?: number; extra?: Record<string, unknown>; keypad?: CounterKeypadOptions },
   ): Promise<CounterBrowserMode>;
+  /** Issues a ticket through the hub (a printerless kiosk device, `kiosk-1`): its ticket id. */
+  issue(areaId: string): Promise<string>;
   /** A new page at the device's URL (1920×1080 unless a viewport is given). */
   open(device: CounterBrowserMode, viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -113,13 +117,15 @@ export async function startCounterRig(o: { config?: CentreConfig } = {}): Promis
         return { role: 'board', runtime: { ...common, deviceId: 'board-1', ...extra } };
     }
   };
+  let issuer: DeviceCore | undefined;
   return {
     centre,
     config,
     browser,
     async start(spec, over = {}) {
+      const role = roleOf(spec, over.extra ?? {});
       const d = await startCounterBrowserMode({
-        ...roleOf(spec, over.extra ?? {}),
+        ...(role.role === 'counter' && over.keypad !== undefined ? { ...role, keypad: over.keypad } : role),
         port: over.port ?? 0,
         staticDir: dir,
       });
@@ -132,8 +138,19 @@ export async function startCounterRig(o: { config?: CentreConfig } = {}): Promis
       await page.goto(device.url);
       return page;
     },
+    async issue(areaId) {
+      issuer ??= openDevice({ ...common, role: 'kiosk', deviceId: 'kiosk-1' });
+      const kiosk = issuer;
+      await eventually(() => {
+        if (!kiosk.sync.connected) throw new Error('the issuing kiosk is not connected yet');
+      }, 15_000);
+      const r = await issuer.sync.request('issue', { areaId, priority: null, needsPrint: false });
+      if (r.kind !== 'done' || r.ticketId === null) throw new Error(`no ticket for area ${areaId}`);
+      return r.ticketId;
+    },
     async close() {
       await browser.close().catch(() => undefined);
+      await issuer?.stop().catch(() => undefined);
       for (const d of devices) await d.stop().catch(() => undefined);
       await centre.close();
     },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isValidTimeZone, parseClock } from './time-format.js';
 import { defaultVoiceConfig, voiceSchema } from './voice.js';
 import { dashboardSchema, defaultDashboardConfig } from './dashboard.js';
+import { counterPanelSchema, defaultCounterPanelConfig } from './counter-panel.js';
 
 export const CONFIG_SCHEMA_VERSION = 1;
 
@@ -204,7 +205,24 @@ export const configSchema = z
           .strict(),
       )
       .min(1),
-    officers: z.array(z.object({ id, name: text, title: text.optional() }).strict()).default([]),
+    officers: z
+      .array(
+        z
+          .object({
+            id,
+            name: text,
+            title: text.optional(),
+            /** scrypt hash of the officer's panel PIN (`motcua officer-pin-hash`); see counterPanel.requirePin. */
+            pinHash: z
+              .string()
+              .regex(/^scrypt\$\d{1,2}\$\d{1,2}\$\d{1,2}\$[A-Za-z0-9_-]{22,}\$[A-Za-z0-9_-]{43,}$/, {
+                error: 'must be a PIN hash from `motcua officer-pin-hash` (scrypt$…)',
+              })
+              .optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     kiosks: z
       .array(
         z
@@ -245,6 +263,7 @@ export const configSchema = z
     voice: voiceSchema.default(defaultVoiceConfig),
     broker: brokerSchema.default(brokerSchema.parse({})),
     dashboard: dashboardSchema.default(defaultDashboardConfig),
+    counterPanel: counterPanelSchema.default(defaultCounterPanelConfig),
   })
   .strict();
 

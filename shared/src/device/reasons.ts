@@ -34,6 +34,12 @@ export type DeviceOnlyReason =
   | 'not-logged-in'
   /** The ticket was issued, and the printer failed (`printer-<state>`); the number is voided or kept unprinted. */
   | `printer-${'paper-out' | 'cover-open' | 'offline' | 'no-answer' | 'disconnected' | 'not-printable'}`
+  /** Counter panel log-in: the PIN does not match; or too many wrong PINs, locked for a while; or none set. */
+  | 'wrong-pin'
+  | 'pin-locked'
+  | 'pin-not-set'
+  /** Counter panel: a recall before the configured interval since the last call or recall. */
+  | 'recall-too-soon'
   /** The kiosk has no printer configured. */
   | 'no-printer'
   /** SQLite refused the write (the command is not done). */

@@ -188,6 +188,7 @@ export function transferCurrent(
   counterId: string,
   to: { kind: 'area'; areaId: string } | { kind: 'counter'; counterId: string },
   toFront = false,
+  note?: string,
 ): CommandResult {
   const t = current(s, counterId, ['called', 'serving']);
   if (!('id' in t)) return t;
@@ -195,7 +196,10 @@ export function transferCurrent(
     return no('unknown-area', `unknown area ${to.areaId}`);
   if (to.kind === 'counter' && !s.counters.has(to.counterId))
     return no('unknown-counter', `unknown counter ${to.counterId}`);
-  return yes([{ type: 'ticket.transferred', data: { ticketId: t.id, counterId, to, toFront } }], t.id);
+  // An empty note is no note: the field stays absent, so events without one are byte-identical to before.
+  const text = note?.trim() ?? '';
+  const data = { ticketId: t.id, counterId, to, toFront, ...(text === '' ? {} : { note: text }) };
+  return yes([{ type: 'ticket.transferred', data }], t.id);
 }
 
 export function holdCurrent(s: QueueState, counterId: string, reason: string): CommandResult {

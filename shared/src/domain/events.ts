@@ -11,6 +11,8 @@ export const EVENT_VERSION = 1;
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 const ticketId = z.string().regex(/^[a-z0-9-]{1,40}:\d{4}-\d{2}-\d{2}:[a-z0-9-]{1,40}:\d{1,6}$/);
 const reason = z.string().max(200);
+/** Longest note an officer may send with a transfer (a line for the receiving counter, not a dossier). */
+export const TRANSFER_NOTE_MAX = 140;
 
 const ticketRef = { ticketId, counterId: id };
 
@@ -44,6 +46,8 @@ export const eventDataSchemas = {
         z.object({ kind: z.literal('counter'), counterId: id }).strict(),
       ]),
       toFront: z.boolean(),
+      /** Optional: a short note for the receiving counter, shown on its panel with the ticket. */
+      note: z.string().trim().min(1).max(TRANSFER_NOTE_MAX).optional(),
     })
     .strict(),
   'ticket.held': z.object({ ...ticketRef, reason }).strict(),

@@ -297,6 +297,8 @@ function issue(s: QueueState, config: CentreConfig, e: EventOf<'ticket.issued'>,
     callCount: 0,
     callEvent: null,
     transfers: 0,
+    transferNote: null,
+    transferredFrom: null,
     rated: false,
     hlc: e.hlc,
   };
@@ -373,6 +375,8 @@ function transfer(s: QueueState, config: CentreConfig, e: EventOf<'ticket.transf
   t.counterId = null;
   t.startedAt = null;
   t.transfers++;
+  t.transferNote = e.data.note ?? null;
+  t.transferredFrom = e.data.counterId;
   if (to.kind === 'area') {
     t.queueAreaId = to.areaId;
     t.directedCounterId = null;

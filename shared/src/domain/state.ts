@@ -32,6 +32,9 @@ export interface TicketState {
   finishedAt: number | null;
   callCount: number;
   transfers: number;
+  /** The note sent with the last transfer (for the receiving counter), and the counter that sent it. */
+  transferNote: string | null;
+  transferredFrom: string | null;
   rated: boolean;
   /** The id of the event that last called it (to find the offline call a hub's call overrules). */
   callEvent: string | null;

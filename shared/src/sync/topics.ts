@@ -26,6 +26,7 @@
  */
 
 import { z } from 'zod';
+import { TRANSFER_NOTE_MAX } from '../domain/events.js';
 
 export const TOPIC_ROOT = 'motcua/v1';
 
@@ -358,6 +359,7 @@ export const requestBodies = {
               z.object({ kind: z.literal('counter'), counterId: area }).strict(),
             ]),
             toFront: z.boolean(),
+            note: z.string().max(TRANSFER_NOTE_MAX).optional(),
           })
           .strict(),
         z.object({ kind: z.literal('hold'), reason: z.string().max(200) }).strict(),
