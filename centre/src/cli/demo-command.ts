@@ -15,6 +15,7 @@ import {
 import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
 import { HubSetupError } from '@motcua/hub/hub';
 import { hashPassword } from '@motcua/hub/dashboard/password';
+import { hashOfficerPin } from '@motcua/counter-display/runtime/officer-pin';
 import { startDemoCentre } from '../demo/centre.js';
 import type { CliIo } from './io.js';
 
@@ -76,8 +77,20 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   const logger = stderrLogger(level);
   // The demo runs at any hour: its centre is open around the clock.
   const accounts = await demoAccounts();
+  const example = loadConfigFile(exampleConfigPaths.provincial);
+  // The officers at the demo's counters log in with a PIN (printed below): officer n's PIN is 1000 + n.
+  const pins = Object.fromEntries(
+    example.officers.slice(0, counters).map((x, i) => [x.id, String(1001 + i)] as const),
+  );
+  const officers = await Promise.all(
+    example.officers.map(async (x) => {
+      const pin = pins[x.id];
+      return pin === undefined ? x : { ...x, pinHash: await hashOfficerPin(pin) };
+    }),
+  );
   const config = parseConfig({
-    ...loadConfigFile(exampleConfigPaths.provincial),
+    ...example,
+    officers,
     hours: AROUND_THE_CLOCK,
     // The supervisors' dashboard on the first port, with the demo's own accounts (printed below).
     dashboard: {
@@ -99,6 +112,7 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
       mqttPort,
       basePort: basePort === 0 ? 0 : basePort + 1,
       counters,
+      officerPins: pins,
       speed: values['no-sim'] ? null : speed,
       clock: systemClock,
       logger,
@@ -119,6 +133,9 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
   for (const s of centre.screens) io.out(`    ${s.url.padEnd(28)} ${s.name}`);
   io.out('  demo log-ins (dashboard):');
   for (const a of accounts) io.out(`    ${a.username.padEnd(10)} ${a.password.padEnd(20)} ${a.role}`);
+  io.out('  demo log-ins (officer panels: officer, PIN):');
+  for (const x of config.officers.filter((o) => pins[o.id] !== undefined))
+    io.out(`    ${x.name.padEnd(24)} ${pins[x.id] ?? ''}`);
   io.out(`  tickets       printed on a virtual printer; pictures in ${centre.ticketDir}`);
   io.out(
     values['no-sim']

@@ -38,6 +38,7 @@ usage: motcua <command> [options]
   bench kiosk [--json] [--tickets <n>] [--rounds <n>]
                                  search, tap → printer, screen size and start-up, runtime memory (needs
                                  mosquitto and chromium)
+  officer-pin-hash               reads a 4–12 digit PIN on stdin, prints the hash for officers[].pinHash
   dashboard-password-hash        reads a password on stdin, prints the hash for a dashboard account
   admin-pin-hash                 reads a 6–12 digit PIN on stdin, prints the hash for MOTCUA_ADMIN_PIN_HASH
 `;
@@ -68,6 +69,8 @@ async function load(name: string): Promise<Command | null> {
       return (await import('@motcua/counter-display/voice/cli')).announceCommand;
     case 'dashboard-password-hash':
       return (await import('@motcua/hub/dashboard/password')).dashboardPasswordHashCommand;
+    case 'officer-pin-hash':
+      return (await import('@motcua/counter-display/runtime/officer-pin')).officerPinHashCommand;
     case 'admin-pin-hash':
       return (await import('@motcua/shared/electron/pin-cli')).adminPinHashCommand;
     default:
