@@ -7,7 +7,7 @@ describe('benchReports', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-    const code = await benchReports(['--json', '--days', '2', '--tickets', '80'], io);
+    const code = await benchReports(['--json', '--days', '2', '--tickets', '80', '--live-samples', '5'], io);
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const r = JSON.parse(out[0]!) as Record<string, number>;

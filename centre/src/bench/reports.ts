@@ -26,6 +26,7 @@ import { silentLogger } from '@motcua/shared/runtime/logger';
 import { EventStore } from '@motcua/shared/store/event-store';
 import { businessDays, historyDays, localInstant } from '@motcua/hub/reports/history';
 import { createReportSource } from '@motcua/hub/reports/source';
+import { benchLiveUpdate } from './dashboard-live.js';
 
 export interface ReportsBench {
   report_year_ms: number;
@@ -191,15 +192,28 @@ export async function benchReports(
   };
   const days = num('days');
   const tickets = num('tickets');
-  if (Number.isNaN(days) || Number.isNaN(tickets) || (days ?? 1) > 2000 || (tickets ?? 1) > 20_000) {
-    io.err('usage: motcua bench reports [--json] [--days n (1-2000)] [--tickets n per day (1-20000)]');
+  const liveSamples = num('live-samples');
+  if (
+    Number.isNaN(days) ||
+    Number.isNaN(tickets) ||
+    Number.isNaN(liveSamples) ||
+    (days ?? 1) > 2000 ||
+    (tickets ?? 1) > 20_000 ||
+    (liveSamples ?? 1) > 10_000
+  ) {
+    io.err(
+      'usage: motcua bench reports [--json] [--days n (1-2000)] [--tickets n per day (1-20000)] [--live-samples n]',
+    );
     return 2;
   }
   try {
-    const r = await runReportsBench({
+    const year = await runReportsBench({
       ...(days === undefined ? {} : { days }),
       ...(tickets === undefined ? {} : { tickets }),
     });
+    // An event at the hub → the dashboard page in Chromium shows it (a real hub, Mosquitto and Chromium).
+    const live = await benchLiveUpdate(liveSamples === undefined ? {} : { samples: liveSamples });
+    const r = { ...year, ...live };
     if (argv.includes('--json')) io.out(JSON.stringify(r, null, 2));
     else for (const [k, v] of Object.entries(r)) io.out(`${k.padEnd(22)} ${String(v)}`);
     return 0;

@@ -44,6 +44,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       throw e;
     }
   }
+  if (what === 'reports') return (await import('../bench/reports.js')).benchReports(rest, io);
   if (what === 'kiosk') return (await import('../bench/kiosk.js')).benchKiosk(rest, io);
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
   if (what === 'search') return (await import('@motcua/shared/catalogue/cli')).benchSearchCommand(rest, io);
@@ -55,7 +56,8 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       '                         [--ingest-events n] [--catchup-events n]\n' +
       '       motcua bench search [--json] [--procedures n] [--rounds n]\n' +
       '       motcua bench voice [--json] [--pack dir] [--calls n]\n' +
-      '       motcua bench kiosk [--json] [--tickets n] [--rounds n] [--slowdown n]',
+      '       motcua bench kiosk [--json] [--tickets n] [--rounds n] [--slowdown n]\n' +
+      '       motcua bench reports [--json] [--days n] [--tickets n] [--live-samples n]',
   );
   return 2;
 }

@@ -38,6 +38,9 @@ usage: motcua <command> [options]
   bench kiosk [--json] [--tickets <n>] [--rounds <n>]
                                  search, tap → printer, screen size and start-up, runtime memory (needs
                                  mosquitto and chromium)
+  bench reports [--json] [--days <n>] [--tickets <n>] [--live-samples <n>]
+                                 a year of archived days: report and XLSX export times, hub memory, and
+                                 event → dashboard page latency (needs mosquitto and chromium)
   officer-pin-hash               reads a 4–12 digit PIN on stdin, prints the hash for officers[].pinHash
   dashboard-password-hash        reads a password on stdin, prints the hash for a dashboard account
   admin-pin-hash                 reads a 6–12 digit PIN on stdin, prints the hash for MOTCUA_ADMIN_PIN_HASH
