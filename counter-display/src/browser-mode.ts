@@ -22,6 +22,9 @@ import {
 } from './runtime/display.js';
 import { ratingCommandArgs, startRatingPad, type RatingOptions } from './runtime/rating.js';
 import { boardCommandArgs, startBoard, type BoardOptions } from './runtime/board.js';
+import type { DisplayScreenView, RatingScreenCommands, RatingScreenView } from './screen/display/api.js';
+import type { CounterDisplayView } from './runtime/display.js';
+import type { RatingCommands, RatingView } from './runtime/rating.js';
 
 export type CounterAppRole =
   | { readonly role: 'counter'; readonly runtime: CounterOptions }
@@ -92,3 +95,13 @@ export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Pro
     throw e;
   }
 }
+
+// Compile-time guard: the display page set's mirrored types (screen/display/api.ts) must accept what the
+// display and rating runtimes send, and the screen's commands must be what the rating runtime takes.
+type Assignable<T extends U, U> = T;
+export type DisplayScreenTypesMatch = [
+  Assignable<CounterDisplayView, DisplayScreenView>,
+  Assignable<RatingView, RatingScreenView>,
+  Assignable<RatingCommands['rate'], RatingScreenCommands['rate']>,
+  Assignable<RatingCommands['dismiss'], RatingScreenCommands['dismiss']>,
+];
