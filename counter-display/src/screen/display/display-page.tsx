@@ -21,7 +21,10 @@ export function DisplayPage(props: { view: DisplayFields }) {
         {serving !== null ? (
           <>
             <p class="d-now__label">{t('nowServing')}</p>
-            <p class="d-now__number" data-testid="current-number">
+            <p
+              class={serving.display.length > 5 ? 'd-now__number d-now__number--long' : 'd-now__number'}
+              data-testid="current-number"
+            >
               {serving.display}
             </p>
           </>

@@ -119,7 +119,8 @@ export function ReasonsPage(props: {
               props.onToggle(r.id);
             }}
           >
-            {labelIn(lang, r)}
+            {/* A tick as well as the dark fill: the choice is not shown by colour alone. */}
+            {props.chosen.has(r.id) ? `✓ ${labelIn(lang, r)}` : labelIn(lang, r)}
           </button>
         ))}
       </div>
