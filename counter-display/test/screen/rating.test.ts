@@ -139,9 +139,16 @@ describe('the rating pad', () => {
     await checkPage(page, 'rating-dossier-1280');
     await page.getByTestId('typing-done').click();
     expect(await page.getByTestId('dossier-code').textContent()).toBe('12-h');
-    // A keyboard-wedge scanner: the code as fast keystrokes ending in Enter replaces what was typed.
-    await page.keyboard.type('000.00.19.H56-241201-0001');
-    await page.keyboard.press('Enter');
+    // A keyboard-wedge scanner: the code as fast keystrokes ending in Enter replaces what was typed. The keys
+    // are sent from inside the page, one right after another as a scanner sends them (the test driver's own
+    // typing can pause longer than a scanner ever does on a loaded machine).
+    await page.evaluate((code) => {
+      const d = (globalThis as unknown as { document: { dispatchEvent(e: unknown): void } }).document;
+      const K = (globalThis as unknown as { KeyboardEvent: new (t: string, i: object) => unknown })
+        .KeyboardEvent;
+      for (const k of [...Array.from(code), 'Enter'])
+        d.dispatchEvent(new K('keydown', { key: k, bubbles: true, cancelable: true }));
+    }, '000.00.19.H56-241201-0001');
     await eventually(async () => {
       expect(await page.getByTestId('dossier-code').textContent()).toBe('000.00.19.H56-241201-0001');
     });
