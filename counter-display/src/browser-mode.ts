@@ -28,6 +28,9 @@ import {
 } from './runtime/display.js';
 import { ratingCommandArgs, startRatingPad, type RatingOptions } from './runtime/rating.js';
 import { boardCommandArgs, startBoard, type BoardOptions } from './runtime/board.js';
+import type { DisplayScreenView, RatingScreenCommands, RatingScreenView } from './screen/display/api.js';
+import type { CounterDisplayView } from './runtime/display.js';
+import type { RatingCommands, RatingView } from './runtime/rating.js';
 
 /** A HID caller keypad for the officer's panel: the site's key map (keypad/keymap.ts), and node-hid or a fake. */
 export interface CounterKeypadOptions {
@@ -172,3 +175,12 @@ export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Pro
     throw e;
   }
 }
+
+// Compile-time guard: the display page set's mirrored types (screen/display/api.ts) must accept what the
+// display and rating runtimes send, and the screen's commands must be what the rating runtime takes.
+export type DisplayScreenTypesMatch = [
+  Assignable<CounterDisplayView, DisplayScreenView>,
+  Assignable<RatingView, RatingScreenView>,
+  Assignable<RatingCommands['rate'], RatingScreenCommands['rate']>,
+  Assignable<RatingCommands['dismiss'], RatingScreenCommands['dismiss']>,
+];

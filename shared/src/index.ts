@@ -1,6 +1,7 @@
 export * from './config.js';
 export * from './domain/business-day.js';
 export * from './domain/commands.js';
+export * from './domain/comment.js';
 export * from './domain/engine.js';
 export * from './domain/events.js';
 export * from './domain/hash.js';

@@ -1,5 +1,5 @@
 import { ScannerBase, type ScannerBaseOptions } from './base.js';
-import { WedgeDetector, type WedgeOptions, type WedgeOutcome } from './wedge.js';
+import { WedgeDetector, type WedgeOptions, type WedgeOutcome } from '@motcua/shared/ui/wedge';
 
 /**
  * A keyboard-wedge scanner as a Scanner: the screen hands it every key event and swallows the keys of

@@ -109,8 +109,28 @@ const ratingSchema = z
     levels: z.array(ratingLevel).min(2, 'must have at least 2 levels').max(5, 'must have at most 5 levels'),
     reasons: z.array(z.object({ id, label: text, labelEn: text }).strict()).default(defaultRating.reasons),
     reasonsAtOrBelow: z.number().int().min(0).max(10).default(1),
+    // The rating pad's screen (issue 11).
+    /** Seconds the thank-you shows before the pad goes back to the counter display. */
+    thanksS: z.number().int().min(2).max(60).default(6),
+    /** Seconds the rating screen waits for a first touch (or the next one) before it gives up and goes back. */
+    idleS: z.number().int().min(10).max(600).default(90),
+    /** Offer a field for the dossier code (typed or scanned), so the rating attaches to the dossier. */
+    askDossierCode: z.boolean().default(true),
   })
   .strict();
+
+/**
+ * An officer's photo for the counter display: a PNG, JPEG or WebP file given relative to the configuration's
+ * folder, inside it (no absolute path, no "..": the configuration travels over the broker, and a display must
+ * not be made to read other files). The display's runtime reads it and caps its size.
+ */
+const officerPhoto = z
+  .string()
+  .max(200, 'must be at most 200 characters')
+  .regex(
+    /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[\w./-]+\.(?:png|jpe?g|webp)$/i,
+    'must be a .png, .jpg or .webp path relative to the configuration folder, without ".."',
+  );
 
 const ticketSchema = z
   .object({
@@ -212,6 +232,7 @@ export const configSchema = z
             id,
             name: text,
             title: text.optional(),
+            photo: officerPhoto.optional(),
             /** scrypt hash of the officer's panel PIN (`motcua officer-pin-hash`); see counterPanel.requirePin. */
             pinHash: z
               .string()
@@ -258,7 +279,7 @@ export const configSchema = z
     /** Where a transferred ticket goes in its new queue: by its original issue time, or to the front. */
     transferPlacement: z.enum(['original-time', 'front']).default('original-time'),
     hours: hoursSchema.default(hoursSchema.parse({})),
-    rating: ratingSchema.default(defaultRating),
+    rating: ratingSchema.default(ratingSchema.parse(defaultRating)),
     ticket: ticketSchema.default(ticketSchema.parse({})),
     voice: voiceSchema.default(defaultVoiceConfig),
     broker: brokerSchema.default(brokerSchema.parse({})),

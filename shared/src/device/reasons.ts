@@ -98,6 +98,7 @@ const KNOWN = new Set<string>([
   'not-printed',
   'area-not-served',
   'already-rated',
+  'comment-too-long',
 ]);
 
 /** A reason string from elsewhere (the hub's answer, the store) as a DeviceReason; unknown ones are `internal`. */

@@ -4,6 +4,7 @@
  * the final authority and rejects anything these let through.
  */
 import type { CentreConfig } from '../config/schema.js';
+import { RATING_COMMENT_MAX, cleanComment, commentLength } from './comment.js';
 import { makeTicketId, type EventDraft } from './events.js';
 import { issuingWindow } from './hours.js';
 import { counterServes } from './reduce.js';
@@ -29,7 +30,9 @@ export type CommandReason =
   | 'wrong-status'
   | 'not-printed'
   | 'area-not-served'
-  | 'already-rated';
+  | 'already-rated'
+  /** A rating comment longer than RATING_COMMENT_MAX once cleaned. */
+  | 'comment-too-long';
 
 export type CommandResult =
   | { readonly ok: true; readonly drafts: readonly EventDraft[]; readonly ticketId: string | null }
@@ -300,9 +303,14 @@ export function rateService(
     level: number;
     reasons: string[];
     dossierCode: string | null;
+    /** Free text; cleaned here (comment.ts), dropped when nothing is left. */
+    comment?: string | null;
   },
 ): CommandResult {
   if (!s.counters.has(r.counterId)) return no('unknown-counter', `unknown counter ${r.counterId}`);
+  const comment = r.comment == null ? '' : cleanComment(r.comment);
+  if (commentLength(comment) > RATING_COMMENT_MAX)
+    return no('comment-too-long', `the comment is longer than ${RATING_COMMENT_MAX} characters`);
   if (!config.rating.levels.some((l) => l.value === r.level))
     return no('unknown-rating', `unknown level ${r.level}`);
   if (r.reasons.some((x) => !config.rating.reasons.some((y) => y.id === x)))
@@ -314,5 +322,13 @@ export function rateService(
       return no('wrong-status', 'ticket was not served here');
     if (t.rated) return no('already-rated', `ticket ${r.ticketId} was already rated`);
   }
-  return yes([{ type: 'rating.given', data: { ...r } }], r.ticketId);
+  const data = {
+    counterId: r.counterId,
+    ticketId: r.ticketId,
+    level: r.level,
+    reasons: r.reasons,
+    dossierCode: r.dossierCode,
+    ...(comment === '' ? {} : { comment }),
+  };
+  return yes([{ type: 'rating.given', data }], r.ticketId);
 }

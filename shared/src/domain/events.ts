@@ -4,6 +4,7 @@
  * order is the order in which the queue folds events. `day` is the business day the event belongs to.
  */
 import { z } from 'zod';
+import { RATING_COMMENT_MAX, isStorableComment } from './comment.js';
 import { decodeHlc } from './hlc.js';
 
 export const EVENT_VERSION = 1;
@@ -65,6 +66,11 @@ export const eventDataSchemas = {
       level: z.number().int().min(1).max(10),
       reasons: z.array(id).max(10),
       dossierCode: z.string().max(60).nullable(),
+      /** Free text from the citizen, already cleaned (comment.ts); absent when none was left. */
+      comment: z
+        .string()
+        .refine(isStorableComment, `must be cleaned text of 1-${RATING_COMMENT_MAX} characters`)
+        .optional(),
     })
     .strict(),
 } as const;

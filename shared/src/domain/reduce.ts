@@ -415,6 +415,7 @@ function rate(s: QueueState, config: CentreConfig, e: EventOf<'rating.given'>, a
     level: d.level,
     reasons: d.reasons,
     dossierCode: d.dossierCode,
+    comment: d.comment ?? null,
     at,
   });
 }

@@ -73,6 +73,8 @@ export interface RatingRecord {
   readonly level: number;
   readonly reasons: readonly string[];
   readonly dossierCode: string | null;
+  /** The citizen's cleaned free text, null when none. */
+  readonly comment: string | null;
   readonly at: number;
 }
 

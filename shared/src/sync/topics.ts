@@ -27,6 +27,7 @@
 
 import { z } from 'zod';
 import { TRANSFER_NOTE_MAX } from '../domain/events.js';
+import { RATING_COMMENT_MAX, isStorableComment } from '../domain/comment.js';
 
 export const TOPIC_ROOT = 'motcua/v1';
 
@@ -100,7 +101,8 @@ export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
   hub: { scope: 'centre' },
   kiosk: { scope: 'device', requests: ['issue', 'lease', 'catchup'] },
   counter: { scope: 'device', requests: ['call', 'counter', 'catchup'] },
-  ratingpad: { scope: 'device', requests: ['rate', 'catchup'] },
+  // The rating pad is also the citizen's counter display: it hears its counter's calls with the hub down.
+  ratingpad: { scope: 'device', requests: ['rate', 'catchup'], hearsDevices: true },
   display: { scope: 'device', requests: ['catchup'], hearsDevices: true },
   lookup: { scope: 'device', requests: ['catchup'] },
 };
@@ -386,6 +388,12 @@ export const requestBodies = {
       level: z.number().int().min(1).max(10),
       reasons: z.array(area).max(10),
       dossierCode: z.string().max(60).nullable(),
+      /** Free text, cleaned by the pad before sending (domain/comment.ts); anything else is refused. */
+      comment: z
+        .string()
+        .refine(isStorableComment, `must be cleaned text of 1-${RATING_COMMENT_MAX} characters`)
+        .nullable()
+        .optional(),
     })
     .strict(),
   lease: z.object({ areas: z.array(area).max(100), blocks: z.number().int().min(1).max(4) }).strict(),

@@ -209,6 +209,8 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/catalogue',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
+      // the rating pad is the citizen's counter display too: it hears its counter's calls with the hub down
+      'topic read motcua/v1/q1-hcm/dev/+/events',
       'user board-1',
       'topic write motcua/v1/q1-hcm/dev/board-1/events',
       'topic write motcua/v1/q1-hcm/presence/board-1',

@@ -27,6 +27,8 @@ export interface KeyboardProps {
   onInput: (next: string) => void;
   mode?: 'search' | 'text';
   maxLength?: number;
+  /** Extra characters on a row of their own (e.g. ".-/" for dossier codes); none by default. */
+  extraKeys?: string;
 }
 
 export function Keyboard(props: KeyboardProps) {
@@ -53,6 +55,9 @@ export function Keyboard(props: KeyboardProps) {
           {Array.from(row).map(letter)}
         </div>
       ))}
+      {props.extraKeys !== undefined && props.extraKeys !== '' && (
+        <div class="mc-keyboard__row">{Array.from(props.extraKeys).map(letter)}</div>
+      )}
       {props.mode === 'text' && (
         <>
           <div class="mc-keyboard__row">{Array.from(MODIFIED).map(letter)}</div>

@@ -22,7 +22,7 @@ import {
 } from '@motcua/shared/ui';
 import { loadIndex, type CatalogueIndex } from '../../../../shared/src/catalogue/search.js';
 import { classifyScan } from '../../scanner/classify.js';
-import { WedgeDetector } from '../../scanner/wedge.js';
+import { WedgeDetector } from '@motcua/shared/ui/wedge';
 import type { LookupCatalogue, LookupCommands, LookupView } from '../../runtime/lookup-api.js';
 import type { Result } from '../../../../shared/src/device/api.js';
 import { lookupMessages } from './lookup-messages.js';

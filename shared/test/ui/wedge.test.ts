@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WedgeDetector, type WedgeOutcome } from '../../src/scanner/wedge.js';
+import { WedgeDetector, type WedgeOutcome } from '../../ui/wedge.js';
 
 /** Feeds `text` then Enter, one key every `gapMs` from `start`; returns every outcome. */
 function type(d: WedgeDetector, text: string, gapMs: number, start = 1000): WedgeOutcome[] {
