@@ -21,7 +21,14 @@ import {
   type CounterDisplayOptions,
 } from './runtime/display.js';
 import { ratingCommandArgs, startRatingPad, type RatingOptions } from './runtime/rating.js';
-import { boardCommandArgs, startBoard, type BoardOptions } from './runtime/board.js';
+import {
+  boardCommandArgs,
+  startBoard,
+  type BoardCommands,
+  type BoardOptions,
+  type HallBoardView,
+} from './runtime/board.js';
+import type { BoardScreenCommands, BoardScreenView } from './screen/board/api.js';
 
 export type CounterAppRole =
   | { readonly role: 'counter'; readonly runtime: CounterOptions }
@@ -92,3 +99,11 @@ export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Pro
     throw e;
   }
 }
+
+// Compile-time guard: the board screen's mirrored types (screen/board/api.ts) must accept what the runtime sends.
+type BoardAssignable<T extends U, U> = T;
+export type BoardScreenTypesMatch = [
+  BoardAssignable<HallBoardView, BoardScreenView>,
+  BoardAssignable<BoardCommands['voiceClip'], BoardScreenCommands['voiceClip']>,
+  BoardAssignable<BoardCommands['voicePlayed'], BoardScreenCommands['voicePlayed']>,
+];

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from './time-format.js';
+import { boardSchema, defaultBoardConfig } from './board.js';
 import { defaultVoiceConfig, voiceSchema } from './voice.js';
 
 export const CONFIG_SCHEMA_VERSION = 1;
@@ -242,6 +243,7 @@ export const configSchema = z
     rating: ratingSchema.default(defaultRating),
     ticket: ticketSchema.default(ticketSchema.parse({})),
     voice: voiceSchema.default(defaultVoiceConfig),
+    board: boardSchema.default(defaultBoardConfig),
     broker: brokerSchema.default(brokerSchema.parse({})),
   })
   .strict();
