@@ -41,8 +41,9 @@ export async function openCounter(
   rig: CounterScreenRig,
   counterId: string,
   officerId: string,
+  extra: Record<string, unknown> = {},
 ): Promise<CounterCommands> {
-  const d = await rig.start({ role: 'counter', counterId });
+  const d = await rig.start({ role: 'counter', counterId }, { extra });
   const counter = d.device as unknown as CounterDevice;
   await until(() => counter.status().connected, 10_000, `${counterId} connected`);
   const cmd = counter.commands;

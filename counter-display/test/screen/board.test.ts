@@ -48,7 +48,13 @@ afterAll(async () => {
 const text = (sel: string): Promise<string> => page.locator(sel).first().innerText();
 const waitingOf = (area: string): Promise<string> => text(`.b-wait__row[data-area="${area}"] .b-wait__n`);
 const lastCalls = (): Promise<string[]> =>
-  page.$$eval('.b-last__row', (rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  page.$$eval('.b-last__row', (rows) =>
+    rows.map((r) =>
+      Array.from(r.children)
+        .map((c) => (c as { textContent: string | null }).textContent)
+        .join(' '),
+    ),
+  );
 
 describe('the hall board', () => {
   it('shows a call at its counter, highlighted for highlightS, the last calls in order and the waiting per area', async () => {

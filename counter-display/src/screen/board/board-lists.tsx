@@ -66,7 +66,7 @@ export function CounterGrid(props: {
               data-highlight={lit ? 'true' : undefined}
             >
               <p class="b-tile__label">{vi('counterNo', { n: c.number })}</p>
-              <p class="b-tile__name" data-fit="0.7">
+              <p class="b-tile__name" data-fit="0.6">
                 {name}
               </p>
               {c.status === 'paused' ? (
