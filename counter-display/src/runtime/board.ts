@@ -68,7 +68,7 @@ export interface BoardVoiceOptions {
 }
 
 export type BoardOptions = Omit<OpenDeviceOptions, 'role'> & {
-  /** How many recent calls the board lists (default: the config's board.lastCalls). */
+  /** How many calls before the newest the board lists (default: the config's board.lastCalls). */
   readonly lastCalls?: number;
   /** The voice; false: silent. */
   readonly voice?: BoardVoiceOptions | false;
@@ -171,7 +171,8 @@ export function startBoard(o: BoardOptions): DeviceApi<HallBoardView, BoardComma
   });
 
   const view = (): HallBoardView => {
-    const base = boardView(core.store.state, config, o.lastCalls ?? config.board.lastCalls);
+    // The newest call and the `lastCalls` before it.
+    const base = boardView(core.store.state, config, (o.lastCalls ?? config.board.lastCalls) + 1);
     return {
       ...base,
       role: 'board',

@@ -18,7 +18,7 @@ export const boardSchema = z
     noticeEn: notice.optional(),
     /** How long the newest call stays highlighted, in seconds. */
     highlightS: z.number().int().min(1).max(60).default(8),
-    /** How many recent calls the board lists. */
+    /** How many calls before the newest one the board lists. */
     lastCalls: z.number().int().min(1).max(10).default(4),
     /** Seconds each page of counters (and of waiting areas) stays up when they do not fit on one screen. */
     pageS: z.number().int().min(3).max(60).default(10),

@@ -4,8 +4,9 @@
  *   that fit (3 × 4 on a 16:9 screen) form a page, and more open counters page every `board.pageS` seconds;
  *   a new call jumps to the page of its counter; a number too wide for its tile (a kiosk's offline series
  *   with a prefix, 7 characters) is shrunk to fit rather than cut;
- * - the newest call is always on screen, in the "Xin mời số" panel at 16vh, highlighted for
- *   `board.highlightS` seconds with its tile; the last calls and the waiting per area (paged too) beside it;
+ * - the newest call is always on screen, in the "Xin mời số" panel at 14vh, highlighted for
+ *   `board.highlightS` seconds with its tile; the calls before it (`board.lastCalls`) and the waiting per
+ *   area (paged too) beside it;
  * - the date and time from the runtime's hub-following clock, ticking here; a scrolling notice (static and
  *   wrapped under prefers-reduced-motion); small indicators when the hub is down or the voice is degraded.
  * Vietnamese only, with the English of each heading under it: nobody can switch languages on a TV.
@@ -121,9 +122,11 @@ function Board(props: { client: BoardClient; view: BoardScreenView }) {
   const served = new Set(open.flatMap((c) => c.areas));
   const areas = view.areas.filter((a) => served.has(a.id) || a.waiting > 0);
   const note = voiceNote(view.voice);
+  const head = useRef<HTMLElement>(null);
+  useFitAll(head, `${String(resizeTick)}|${String(view.hubOnline)}|${note ?? ''}`);
   return (
     <main class="b-board" data-role="board" lang="vi">
-      <header class="b-head">
+      <header class="b-head" ref={head}>
         <div class="b-head__title">
           <h1 class="b-title">{view.centre.name}</h1>
           <p class="b-subtitle">
@@ -136,12 +139,12 @@ function Board(props: { client: BoardClient; view: BoardScreenView }) {
         <div class="b-status">
           <ConnectionBanner link={conn.link} />
           {view.hubOnline ? null : (
-            <p class="b-flag" data-testid="hub-offline">
+            <p class="b-flag" data-testid="hub-offline" data-fit="0.7">
               {vi('hubOffline')}
             </p>
           )}
           {note === null ? null : (
-            <p class="b-flag b-flag--voice" data-testid="voice-health">
+            <p class="b-flag b-flag--voice" data-testid="voice-health" data-fit="0.7">
               {note}
             </p>
           )}
@@ -157,7 +160,7 @@ function Board(props: { client: BoardClient; view: BoardScreenView }) {
       />
       <aside class="b-side">
         <NowCalling call={newest} lit={lit} />
-        <LastCalls calls={view.lastCalls} />
+        <LastCalls calls={view.lastCalls.slice(1)} />
         <Waiting areas={areas} pageS={view.board.pageS} resizeTick={resizeTick} />
       </aside>
       <Ticker notice={view.board.notice} noticeEn={view.board.noticeEn} />
