@@ -54,14 +54,12 @@ export async function openCounter(
   return cmd;
 }
 
-/** The numbers the board shows on its counter tiles, by counter number. */
+/** The numbers the board shows on its counter tiles, by counter number (plain JS in the page: no DOM types here). */
 export function tileNumbers(page: Page): Promise<Record<string, string>> {
-  return page.$$eval('.b-tile', (tiles) =>
-    Object.fromEntries(
-      tiles.map((t) => [
-        t.getAttribute('data-counter') ?? '',
-        t.querySelector('.b-tile__num')?.textContent ?? '',
-      ]),
-    ),
-  );
+  return page.evaluate<Record<string, string>>(`Object.fromEntries(
+    Array.from(document.querySelectorAll('.b-tile')).map((t) => [
+      t.getAttribute('data-counter') || '',
+      (t.querySelector('.b-tile__num') || { textContent: '' }).textContent,
+    ]),
+  )`);
 }

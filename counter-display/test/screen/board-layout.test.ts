@@ -90,7 +90,7 @@ const LAYOUT_PROBLEMS = `(() => {
 })()`;
 
 function layoutProblems(page: Page): Promise<Problem[]> {
-  return page.evaluate(LAYOUT_PROBLEMS) as Promise<Problem[]>;
+  return page.evaluate<Problem[]>(LAYOUT_PROBLEMS);
 }
 
 interface TileNumber {
@@ -112,7 +112,7 @@ const TILE_NUMBERS = `Array.from(document.querySelectorAll('.b-tile')).map((t) =
 })`;
 
 function tileNumbers(page: Page): Promise<TileNumber[]> {
-  return page.evaluate(TILE_NUMBERS) as Promise<TileNumber[]>;
+  return page.evaluate<TileNumber[]>(TILE_NUMBERS);
 }
 
 async function checkEveryPage(page: Page, counters: number, label: string): Promise<void> {

@@ -103,7 +103,7 @@ afterAll(async () => {
   await rm(packDir, { recursive: true, force: true });
 });
 
-const plays = (): Promise<Play[]> => page.evaluate('window.__plays') as Promise<Play[]>;
+const plays = (): Promise<Play[]> => page.evaluate<Play[]>('window.__plays');
 
 describe('the board plays each call through Web Audio', () => {
   it('chime and phrase per call, a recall again, in order, never overlapping, not silent', async () => {
