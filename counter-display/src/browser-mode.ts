@@ -27,7 +27,14 @@ import {
   type CounterDisplayOptions,
 } from './runtime/display.js';
 import { ratingCommandArgs, startRatingPad, type RatingOptions } from './runtime/rating.js';
-import { boardCommandArgs, startBoard, type BoardOptions } from './runtime/board.js';
+import {
+  boardCommandArgs,
+  startBoard,
+  type BoardCommands,
+  type BoardOptions,
+  type HallBoardView,
+} from './runtime/board.js';
+import type { BoardScreenCommands, BoardScreenView } from './screen/board/api.js';
 import type { DisplayScreenView, RatingScreenCommands, RatingScreenView } from './screen/display/api.js';
 import type { CounterDisplayView } from './runtime/display.js';
 import type { RatingCommands, RatingView } from './runtime/rating.js';
@@ -183,4 +190,11 @@ export type DisplayScreenTypesMatch = [
   Assignable<RatingView, RatingScreenView>,
   Assignable<RatingCommands['rate'], RatingScreenCommands['rate']>,
   Assignable<RatingCommands['dismiss'], RatingScreenCommands['dismiss']>,
+];
+
+// Compile-time guard: the board screen's mirrored types (screen/board/api.ts) must accept what the runtime sends.
+export type BoardScreenTypesMatch = [
+  Assignable<HallBoardView, BoardScreenView>,
+  Assignable<BoardCommands['voiceClip'], BoardScreenCommands['voiceClip']>,
+  Assignable<BoardCommands['voicePlayed'], BoardScreenCommands['voicePlayed']>,
 ];

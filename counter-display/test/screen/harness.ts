@@ -9,7 +9,8 @@ import { vi } from 'vitest';
 import { silentLogger, type CentreConfig } from '@motcua/shared';
 import { openDevice, type DeviceCore } from '@motcua/shared/device/runtime';
 import { testCentreConfig } from '@motcua/testing/centre-config';
-import { launchChromium, newScreenPage } from '@motcua/testing/chromium';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium, newScreenPage } from '@motcua/testing/chromium';
 import { startTestCentre, type TestCentreRun } from '@motcua/testing/test-centre';
 import {
   startCounterBrowserMode,
@@ -84,12 +85,24 @@ export interface CounterScreenRig {
   close(): Promise<void>;
 }
 
-export async function startCounterRig(o: { config?: CentreConfig } = {}): Promise<CounterScreenRig> {
+export async function startCounterRig(
+  o: {
+    config?: CentreConfig;
+    /** Flags added to the usual ones (the board's voice test: `--autoplay-policy=no-user-gesture-required`). */
+    chromiumArgs?: readonly string[];
+  } = {},
+): Promise<CounterScreenRig> {
   const config = o.config ?? counterTestConfig();
   const [dir, centre, browser] = await Promise.all([
     screenDir(),
     startTestCentre({ config }),
-    launchChromium(),
+    o.chromiumArgs === undefined
+      ? launchChromium()
+      : chromium.launch({
+          executablePath: CHROMIUM_PATH,
+          headless: true,
+          args: [...CHROMIUM_FLAGS, ...o.chromiumArgs],
+        }),
   ]);
   const devices: CounterBrowserMode[] = [];
   const common = {

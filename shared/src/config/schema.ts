@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseClock } from './time-format.js';
+import { boardSchema, defaultBoardConfig } from './board.js';
 import { defaultVoiceConfig, voiceSchema } from './voice.js';
 import { dashboardSchema, defaultDashboardConfig } from './dashboard.js';
 import { counterPanelSchema, defaultCounterPanelConfig } from './counter-panel.js';
@@ -282,6 +283,7 @@ export const configSchema = z
     rating: ratingSchema.default(ratingSchema.parse(defaultRating)),
     ticket: ticketSchema.default(ticketSchema.parse({})),
     voice: voiceSchema.default(defaultVoiceConfig),
+    board: boardSchema.default(defaultBoardConfig),
     broker: brokerSchema.default(brokerSchema.parse({})),
     dashboard: dashboardSchema.default(defaultDashboardConfig),
     counterPanel: counterPanelSchema.default(defaultCounterPanelConfig),
