@@ -38,6 +38,9 @@ usage: motcua <command> [options]
   bench kiosk [--json] [--tickets <n>] [--rounds <n>]
                                  search, tap → printer, screen size and start-up, runtime memory (needs
                                  mosquitto and chromium)
+  bench counter [--json] [--presses <n>] [--slowdown <n>]
+                                 officer's press → hall board page, board frame times, screen size (needs
+                                 mosquitto and chromium)
   bench reports [--json] [--days <n>] [--tickets <n>] [--live-samples <n>]
                                  a year of archived days: report and XLSX export times, hub memory, and
                                  event → dashboard page latency (needs mosquitto and chromium)
