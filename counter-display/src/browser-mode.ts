@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { systemClock, type Logger } from '@motcua/shared';
 import type { DeviceApi, Result } from '@motcua/shared/device/api';
-import { serveScreen } from '@motcua/shared/screen/server';
+import { serveRestartingDevice } from '@motcua/shared/screen/restarting';
 import { DEFAULT_SCREEN_DIR } from './build-screen.js';
 import {
   counterCommandArgs,
@@ -127,60 +127,68 @@ async function startKeypad(
   return { binding, keypad };
 }
 
-function startRole(o: CounterAppRole): {
+function startRole(
+  o: CounterAppRole,
+  onNewConfig: (revision: number) => void,
+): {
   readonly device: AnyDevice;
   readonly args: Readonly<Record<string, z.ZodType>>;
   readonly counter?: CounterDevice;
 } {
   switch (o.role) {
     case 'counter': {
-      const d: CounterDevice = startCounter(o.runtime);
+      const d: CounterDevice = startCounter({ ...o.runtime, onNewConfig });
       return { device: d, args: counterCommandArgs, counter: d };
     }
     case 'display':
-      return { device: startCounterDisplay(o.runtime), args: counterDisplayCommandArgs };
+      return { device: startCounterDisplay({ ...o.runtime, onNewConfig }), args: counterDisplayCommandArgs };
     case 'rating':
-      return { device: startRatingPad(o.runtime), args: ratingCommandArgs };
+      return { device: startRatingPad({ ...o.runtime, onNewConfig }), args: ratingCommandArgs };
     case 'board':
-      return { device: startBoard(o.runtime), args: boardCommandArgs };
+      return { device: startBoard({ ...o.runtime, onNewConfig }), args: boardCommandArgs };
   }
 }
 
+/**
+ * Starts the role's runtime (and the counter's keypad) and serves the screen; a newer configuration from the
+ * hub restarts both in place, on the same port (the screen reconnects by itself).
+ */
 export async function startCounterBrowserMode(o: CounterBrowserModeOptions): Promise<CounterBrowserMode> {
-  const { device, args, counter } = startRole(o);
   let keypad: { binding: KeypadBinding; keypad: HidKeypad } | undefined;
-  try {
-    if (o.role === 'counter' && o.keypad !== undefined && counter !== undefined)
-      keypad = await startKeypad(o.keypad, counter, o.runtime, o.logger ?? o.runtime.logger);
-    const server = await serveScreen({
-      host: o.host ?? '127.0.0.1',
-      port: o.port,
-      staticDir: o.staticDir ?? DEFAULT_SCREEN_DIR,
-      api: device,
-      commandArgs: args,
-      ...(o.logger === undefined ? {} : { logger: o.logger }),
-    });
-    let stopping: Promise<void> | undefined;
-    return {
-      url: server.url,
-      port: server.port,
-      device,
-      ...(keypad === undefined ? {} : { keypad: keypad.binding }),
-      stop() {
-        stopping ??= server.close().then(async () => {
-          keypad?.binding.stop();
-          await keypad?.keypad.close();
-          await device.stop();
-        });
-        return stopping;
-      },
-    };
-  } catch (e) {
-    keypad?.binding.stop();
-    await keypad?.keypad.close();
-    await device.stop();
-    throw e;
-  }
+  const served = await serveRestartingDevice<AnyDevice>({
+    start: async (onNewConfig) => {
+      const { device, args, counter } = startRole(o, onNewConfig);
+      const stopKeypad = async (): Promise<void> => {
+        keypad?.binding.stop();
+        await keypad?.keypad.close();
+        keypad = undefined;
+      };
+      try {
+        if (o.role === 'counter' && o.keypad !== undefined && counter !== undefined)
+          keypad = await startKeypad(o.keypad, counter, o.runtime, o.logger ?? o.runtime.logger);
+      } catch (e) {
+        await stopKeypad();
+        await device.stop();
+        throw e;
+      }
+      return { api: device, commandArgs: args, stopExtras: stopKeypad };
+    },
+    ...(o.host === undefined ? {} : { host: o.host }),
+    port: o.port,
+    staticDir: o.staticDir ?? DEFAULT_SCREEN_DIR,
+    ...(o.logger === undefined ? {} : { logger: o.logger }),
+  });
+  return {
+    url: served.url,
+    port: served.port,
+    get device() {
+      return served.current();
+    },
+    get keypad() {
+      return keypad?.binding;
+    },
+    stop: () => served.stop(),
+  };
 }
 
 // Compile-time guard: the display page set's mirrored types (screen/display/api.ts) must accept what the

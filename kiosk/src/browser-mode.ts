@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@motcua/shared';
 import type { DeviceApi } from '@motcua/shared/device/api';
-import { serveScreen } from '@motcua/shared/screen/server';
+import { serveRestartingDevice } from '@motcua/shared/screen/restarting';
 import type { AnyCommands, CommandArgSchemas } from '@motcua/shared/screen/session';
 import { lookupCommandArgs, startLookup, type LookupOptions } from './runtime/lookup.js';
 import type { LookupCommands, LookupView } from './runtime/lookup-api.js';
@@ -55,45 +55,56 @@ export interface LookupBrowserMode extends Served {
   readonly lookup: DeviceApi<LookupView, LookupCommands>;
 }
 
-/** Serves the one kiosk screen bound to a started runtime; the runtime is stopped if serving fails. */
-async function serve<V, C extends AnyCommands>(
-  api: DeviceApi<V, C>,
-  commandArgs: CommandArgSchemas<C>,
+/**
+ * Serves the one kiosk screen bound to the runtime `start` makes; a newer configuration from the hub restarts
+ * the runtime in place (the screen reconnects by itself).
+ */
+async function serve<A extends DeviceApi<unknown, AnyCommands>>(
+  start: (onNewConfig: (revision: number) => void) => A,
+  commandArgs: CommandArgSchemas<AnyCommands>,
   o: ServeOptions,
-): Promise<Served> {
-  try {
-    const server = await serveScreen({
-      host: o.host ?? '127.0.0.1',
-      port: o.port,
-      staticDir: o.staticDir ?? DEFAULT_SCREEN_DIR,
-      api,
-      commandArgs,
-      ...(o.logger === undefined ? {} : { logger: o.logger }),
-    });
-    let stopping: Promise<void> | undefined;
-    return {
-      url: server.url,
-      port: server.port,
-      stop() {
-        stopping ??= server.close().then(() => api.stop());
-        return stopping;
-      },
-    };
-  } catch (e) {
-    await api.stop();
-    throw e;
-  }
+): Promise<Served & { current(): A }> {
+  const d = await serveRestartingDevice({
+    start: (onNewConfig) => Promise.resolve({ api: start(onNewConfig), commandArgs }),
+    ...(o.host === undefined ? {} : { host: o.host }),
+    port: o.port,
+    staticDir: o.staticDir ?? DEFAULT_SCREEN_DIR,
+    ...(o.logger === undefined ? {} : { logger: o.logger }),
+  });
+  return { url: d.url, port: d.port, current: () => d.current(), stop: () => d.stop() };
 }
 
 export async function startKioskBrowserMode(o: KioskBrowserModeOptions): Promise<KioskBrowserMode> {
-  const kiosk = startKiosk(o.runtime);
-  return { ...(await serve(kiosk, kioskCommandArgs, o)), kiosk };
+  const served = await serve(
+    (onNewConfig) => startKiosk({ ...o.runtime, onNewConfig }),
+    kioskCommandArgs as unknown as CommandArgSchemas<AnyCommands>,
+    o,
+  );
+  return {
+    url: served.url,
+    port: served.port,
+    stop: () => served.stop(),
+    get kiosk() {
+      return served.current();
+    },
+  };
 }
 
 /** A look-up terminal (role `lookup`): the same screen bundle shows the look-up pages. */
 export async function startLookupBrowserMode(o: LookupBrowserModeOptions): Promise<LookupBrowserMode> {
-  const lookup = startLookup(o.runtime);
-  return { ...(await serve(lookup, lookupCommandArgs, o)), lookup };
+  const served = await serve(
+    (onNewConfig) => startLookup({ ...o.runtime, onNewConfig }),
+    lookupCommandArgs as unknown as CommandArgSchemas<AnyCommands>,
+    o,
+  );
+  return {
+    url: served.url,
+    port: served.port,
+    stop: () => served.stop(),
+    get lookup() {
+      return served.current();
+    },
+  };
 }
 
 // Compile-time guard: the screen's mirrored types (screen/api.ts) must accept what the runtime sends.

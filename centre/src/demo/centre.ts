@@ -110,7 +110,12 @@ export async function startDemoCentre(o: DemoCentreOptions): Promise<DemoCentre>
         await kiosk.stop();
       });
       list.push({ name: `Kiosk lấy số ${k.id}`, url: kiosk.url });
-      sim.kiosks.push({ id: k.id, api: kiosk.kiosk });
+      sim.kiosks.push({
+        id: k.id,
+        get api() {
+          return kiosk.kiosk;
+        },
+      });
     }
     // The look-up terminal: it gets the catalogue from the hub (retained), like a real one.
     for (const l of o.config.devices.filter((d) => d.role === 'lookup').slice(0, 1)) {
@@ -123,7 +128,11 @@ export async function startDemoCentre(o: DemoCentreOptions): Promise<DemoCentre>
       stops.push(() => lookup.stop());
       list.push({ name: `Tra cứu thủ tục (look-up terminal) ${l.id}`, url: lookup.url });
     }
-    const counterApp = async (name: string, role: CounterAppRole): Promise<DeviceApi<unknown, Commands>> => {
+    /** Starts a device in browser mode; the getter follows its runtime across restarts for a new config. */
+    const counterApp = async (
+      name: string,
+      role: CounterAppRole,
+    ): Promise<() => DeviceApi<unknown, Commands>> => {
       const d = await startCounterBrowserMode({
         ...role,
         port: port(),
@@ -132,7 +141,7 @@ export async function startDemoCentre(o: DemoCentreOptions): Promise<DemoCentre>
       });
       stops.push(() => d.stop());
       list.push({ name, url: d.url });
-      return d.device;
+      return () => d.device;
     };
     const boardId = o.config.devices.find((d) => d.role === 'display')?.id ?? 'board-hall';
     await counterApp('Bảng hiển thị sảnh (hall board)', {
@@ -157,8 +166,12 @@ export async function startDemoCentre(o: DemoCentreOptions): Promise<DemoCentre>
         counterId: c.id,
         officerId: officer?.id ?? null,
         pin: officer === null ? null : (o.officerPins?.[officer.id] ?? null),
-        api: panel,
-        rating,
+        get api() {
+          return panel();
+        },
+        get rating() {
+          return rating();
+        },
       });
     }
   } catch (e) {

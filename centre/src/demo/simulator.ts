@@ -86,14 +86,23 @@ export function startDemoSimulator(o: DemoSimOptions): () => Promise<void> {
   if (areas.length > 0 && o.devices.kiosks.length > 0) later(500, arrive);
 
   for (const c of o.devices.counters) {
-    const act = call(c.api);
+    // `c.api` is a getter: a new configuration from the hub restarts the runtime, and the panel's commands and
+    // view then come from the new one.
+    const act: Call = (cmd, arg) => call(c.api)(cmd, arg);
     const latest: { view: CounterLook | null } = { view: null };
-    c.api.subscribe((v) => {
-      latest.view = v as CounterLook;
-    });
+    let watched: DeviceApi<unknown, Commands> | null = null;
+    const watch = (): void => {
+      if (watched === c.api) return;
+      watched = c.api;
+      watched.subscribe((v) => {
+        latest.view = v as CounterLook;
+      });
+    };
+    watch();
     const number = o.config.counters.find((x) => x.id === c.counterId)?.number ?? 0;
     let said: string | null = null;
     const step = async (): Promise<void> => {
+      watch();
       const v = latest.view;
       let wait = 0.5;
       if (v === null) wait = 0.2;

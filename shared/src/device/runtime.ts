@@ -60,6 +60,11 @@ export interface OpenDeviceOptions {
   readonly password?: string;
   /** Used when no configuration is stored, or when it is a newer revision than the stored one. */
   readonly config?: CentreConfig;
+  /**
+   * Called when the hub sent a newer configuration than the one this runtime runs (it is stored; the next boot
+   * uses it). Browser mode restarts the runtime in place (`serveRestartingDevice`).
+   */
+  readonly onNewConfig?: (revision: number) => void;
   /** The wall clock (default the system's); the device's own clock follows the hub on top of it. */
   readonly clock?: Clock;
   readonly logger: Logger;
@@ -182,6 +187,9 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
     ...(t.gapCatchUpMs === undefined ? {} : { gapCatchUpMs: t.gapCatchUpMs }),
     ...(t.random === undefined ? {} : { random: t.random }),
     ...(o.hearDevices === true ? { hearDevices: true } : {}),
+    onConfigStored: (revision: number) => {
+      if (revision > config.revision) o.onNewConfig?.(revision);
+    },
     ...(follow
       ? {
           onHubTime: (hubTime: number) => {

@@ -89,6 +89,8 @@ export interface DeviceSyncOptions {
    * device read `dev/+/events`.
    */
   readonly hearDevices?: boolean;
+  /** Called after a newer configuration revision from the hub was stored (the device applies it at boot). */
+  readonly onConfigStored?: (revision: number) => void;
 }
 
 export class RequestError extends Error {
@@ -588,6 +590,7 @@ export class DeviceSync {
     this.o.store.setMeta('config', JSON.stringify(m.data));
     this.configPayload = m.data;
     this.log.info('configuration stored', { revision: m.data.revision });
+    this.o.onConfigStored?.(m.data.revision);
   }
 
   /**
