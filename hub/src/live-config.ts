@@ -4,8 +4,8 @@
  * The hub applies a saved configuration at once (coordinator, store, reports, dashboard all switch to it), so a
  * change is accepted only when switching to it cannot break the day in progress:
  *
- * - The centre's id (the MQTT topics), its time zone (today's business day) and the broker block (listeners and
- *   limits taken at start) only change with a restart: edit the config file.
+ * - The centre's id (the MQTT topics), its time zone (today's business day), the broker block (listeners and
+ *   limits taken at start) and the device list (the broker's accounts and ACL) only change with a restart.
  * - A number issued or leased today stays inside its area's range, so the ranges the schema keeps apart still
  *   tell which area each issued number belongs to; and no area's range (with its prefix) may cover a number
  *   another area has issued today with the same prefix: it would be issued, shown and called a second time.
@@ -52,6 +52,10 @@ export function liveChangeProblems(
   if (next.centre.timeZone !== current.centre.timeZone)
     out.push({ field: 'centre.timeZone', message: RESTART_ONLY });
   if (!isDeepStrictEqual(next.broker, current.broker)) out.push({ field: 'broker', message: RESTART_ONLY });
+  // The broker's accounts and ACL (embedded: provisioned at start; Mosquitto: files made from the config) are
+  // the device list's: the hub alone following a new one would let a device ask what the broker refuses it.
+  if (!isDeepStrictEqual(next.devices, current.devices))
+    out.push({ field: 'devices', message: `${RESTART_ONLY}: broker accounts and ACL` });
   out.push(...numberingProblems(current, next, today));
   out.push(...kioskProblems(current, next));
   // The rules above name the usual causes; replaying the day catches whatever else would break it.

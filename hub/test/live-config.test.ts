@@ -114,9 +114,10 @@ describe('live configuration changes', () => {
           ...c,
           centre: { ...c.centre, id: 'other', timeZone: 'Asia/Bangkok' },
           broker: { ...c.broker, acceptDays: 3 },
+          devices: [{ id: 'kiosk-1', role: 'kiosk' }],
         })),
       ),
-    ).toEqual(['centre.id', 'centre.timeZone', 'broker']);
+    ).toEqual(['centre.id', 'centre.timeZone', 'broker', 'devices']);
   });
 
   it("refuses removing an area today's tickets belong to (the day's own events would no longer apply)", () => {
