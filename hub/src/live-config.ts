@@ -39,7 +39,7 @@ export interface DayInProgress {
 }
 
 const RESTART_ONLY =
-  'chỉ đổi được khi khởi động lại trung tâm (sửa tệp cấu hình) / changes only with a restart';
+  'chỉ đổi được khi khởi động lại hub: sửa tệp cấu hình (tăng revision) rồi khởi động lại / changes only with a restart: edit the config file (raise its revision) and restart the hub';
 
 /** Problems that make `next` unsafe to apply now, field-named; empty when the hub may switch to it. */
 export function liveChangeProblems(
