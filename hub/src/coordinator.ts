@@ -127,6 +127,8 @@ const STATE_PUBLISH_MS = 250;
 export class Coordinator {
   private readonly log: Logger;
   private readonly centre: string;
+  /** The configuration in force: the one it started with, then each one saved on the dashboard (setConfig). */
+  private config: CentreConfig;
   private readonly presence = new Map<string, { online: boolean; epoch: number }>();
   private readonly health = new Map<string, HealthMessage>();
   /** Each bad input is logged once per device and reason, then counted silently. */
@@ -147,6 +149,23 @@ export class Coordinator {
   constructor(private readonly o: CoordinatorOptions) {
     this.log = o.logger.child('coordinator');
     this.centre = o.config.centre.id;
+    this.config = o.config;
+  }
+
+  /**
+   * Applies a newer configuration at once: numbering, quotas, areas, counters and device roles follow it from
+   * the next message handled, and today's state is folded again under it (the store's setConfig). Messages are
+   * handled one at a time on this thread, so none sees half of it. The change must have passed
+   * `liveChangeProblems` (hub/src/live-config.ts): the centre's id (the topics subscribed to) never changes.
+   */
+  setConfig(config: CentreConfig): void {
+    if (config.centre.id !== this.centre)
+      throw new Error(
+        `the centre's id cannot change while the hub runs (${this.centre} → ${config.centre.id})`,
+      );
+    this.o.store.setConfig(config);
+    this.config = config;
+    this.schedulePublishState();
   }
 
   async start(): Promise<void> {
@@ -373,7 +392,7 @@ export class Coordinator {
     const now = this.o.clock.now();
     const days = new Set<string>();
     for (let i = 0; i < (this.o.acceptDays ?? 2); i++)
-      days.add(businessDay(now - i * 86_400_000, this.o.config.centre.timeZone));
+      days.add(businessDay(now - i * 86_400_000, this.config.centre.timeZone));
     const maxAhead = now + (this.o.maxAheadMs ?? 5 * 60_000);
     type Raw = { device?: unknown; seq?: unknown; day?: unknown; hlc?: unknown } | null;
     const own: { raw: unknown; seq: number }[] = [];
@@ -557,9 +576,9 @@ export class Coordinator {
   }
 
   private roleOf(device: string): { role: string; counterId?: string } | null {
-    const d = this.o.config.devices.find((x) => x.id === device);
+    const d = this.config.devices.find((x) => x.id === device);
     if (d) return d.counterId === undefined ? { role: d.role } : { role: d.role, counterId: d.counterId };
-    return this.o.config.devices.length === 0 ? { role: 'any' } : null;
+    return this.config.devices.length === 0 ? { role: 'any' } : null;
   }
 
   /** The command for a request, or a refusal when the device may not ask it (a string). */
@@ -569,7 +588,7 @@ export class Coordinator {
     kind: Exclude<RequestKind, 'catchup' | 'lease'>,
     body: unknown,
   ): ((s: QueueState) => CommandResult) | string {
-    const config = this.o.config;
+    const config = this.config;
     if (role === null) return `unknown device ${device}`;
     const ownCounter = (counterId: string): boolean => role.role === 'any' || role.counterId === counterId;
     switch (kind) {
@@ -635,7 +654,7 @@ export class Coordinator {
     const granted: Lease[] = [];
     store.transaction(() => {
       for (const areaId of b.areas) {
-        const area = this.o.config.areas.find((a) => a.id === areaId);
+        const area = this.config.areas.find((a) => a.id === areaId);
         if (!area) continue;
         for (let i = 0; i < b.blocks; i++) {
           const block = nextLeaseBlock(store.state, area, store.leases(day), size);
@@ -693,7 +712,7 @@ export class Coordinator {
   private async publishState(): Promise<void> {
     const s = this.o.store.state;
     const summary = {
-      ...boardView(s, this.o.config),
+      ...boardView(s, this.config),
       hash: stateHash(s),
       presence: Object.fromEntries(this.presence),
       health: Object.fromEntries(this.health),

@@ -14,6 +14,7 @@ import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/cre
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.js';
 import { Coordinator } from './coordinator.js';
+import { liveChangeProblems } from './live-config.js';
 import { newestStoredConfig } from './dashboard/config-store.js';
 import { startDashboard, type RunningDashboard } from './dashboard/server.js';
 import { createReportSource } from './reports/source.js';
@@ -244,7 +245,13 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
   // The reports read the hub's own store; a caller (a test) may give another source.
   const reports =
     o.config.dashboard.enabled && o.dashboard?.reportSource === undefined
-      ? createReportSource({ store, config: o.config, dataDir: o.dataDir, clock: o.clock, logger: o.logger })
+      ? createReportSource({
+          store,
+          config: () => published,
+          dataDir: o.dataDir,
+          clock: o.clock,
+          logger: o.logger,
+        })
       : null;
   const startingDashboard = o.config.dashboard.enabled
     ? startDashboard({
@@ -255,9 +262,21 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
           health: (id) => coordinator.healthOf(id),
           knownDevices: () => coordinator.knownDevices(),
           rejections: () => coordinator.rejections(),
+          // A saved change is checked against the day in progress, then applied here before it is published:
+          // the coordinator and store switch synchronously (no message is handled in between), the reports and
+          // the retained config read `published`. Devices store it and boot with it.
+          vetConfig: (current, next) => {
+            store.rollDay();
+            return liveChangeProblems(current, next, {
+              state: store.state,
+              leases: store.leases(store.day),
+              events: store.eventsOfDay(store.day),
+            });
+          },
           publishConfig: async (c) => {
-            // Devices take it now; this process's coordinator keeps the rules it started with until a restart.
+            coordinator.setConfig(c);
             published = c;
+            log.info('configuration applied', { revision: c.revision });
             await announce();
           },
         },

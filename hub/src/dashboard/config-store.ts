@@ -33,6 +33,11 @@ export type ApplyResult =
       readonly reason: 'invalid-config';
       readonly problems: readonly { field: string; message: string }[];
     }
+  | {
+      readonly ok: false;
+      readonly reason: 'unsafe-change';
+      readonly problems: readonly { field: string; message: string }[];
+    }
   | { readonly ok: false; readonly reason: 'stale-revision'; readonly current: number }
   | { readonly ok: false; readonly reason: 'no-change' };
 
@@ -101,6 +106,15 @@ export class ConfigStore {
     private readonly dataDir: string,
     initial: CentreConfig,
     private readonly publish: (c: CentreConfig) => Promise<void>,
+    /**
+     * Problems that make a valid change unsafe to apply now (the hub's live rules, hub/src/live-config.ts);
+     * such a change is refused whole, nothing saved. Called synchronously just before saving, so nothing the
+     * hub handles can come between the check and the switch (`publish` applies it before it awaits anything).
+     */
+    private readonly vet: (
+      current: CentreConfig,
+      next: CentreConfig,
+    ) => readonly { field: string; message: string }[] = () => [],
   ) {
     this.current = initial;
     mkdirSync(versions(dataDir), { recursive: true, mode: 0o700 });
@@ -138,6 +152,8 @@ export class ConfigStore {
       { ...editableConfig(next), revision: 0 },
     );
     if (changes.length === 0) return { ok: false, reason: 'no-change' };
+    const problems = this.vet(this.current, next);
+    if (problems.length > 0) return { ok: false, reason: 'unsafe-change', problems };
     const file = join(versions(this.dataDir), `r${revision}.json`);
     writeFileSync(`${file}.tmp`, JSON.stringify(editableConfig(next), null, 2), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);

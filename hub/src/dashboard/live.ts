@@ -22,8 +22,16 @@ export interface HubAccess {
   knownDevices(): readonly string[];
   /** Refused messages by `${device}:${reason}`. */
   rejections(): Readonly<Record<string, number>>;
-  /** Publishes a new configuration as the retained config devices follow (and keeps it for reconnects). */
+  /**
+   * Applies a new configuration at the hub (synchronously, before its first await) and publishes it as the
+   * retained config devices follow (kept for reconnects).
+   */
   publishConfig(config: CentreConfig): Promise<void>;
+  /**
+   * Why a valid new configuration cannot be applied now, field-named (see hub/src/live-config.ts); empty or
+   * absent when it can.
+   */
+  vetConfig?(current: CentreConfig, next: CentreConfig): readonly { field: string; message: string }[];
 }
 
 export type AlertKind = 'printer' | 'offline' | 'conflict' | 'refused';

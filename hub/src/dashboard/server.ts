@@ -89,7 +89,12 @@ export async function startDashboard(o: DashboardOptions): Promise<RunningDashbo
   const sessions = new SessionStore(o.clock, dc.sessionTtlMin * 60_000);
   const limiter = new LoginLimiter(o.clock, dc.loginMaxFailures, dc.loginWindowMin * 60_000);
   const accounts = new Map(dc.accounts.map((a) => [a.username, a]));
-  const store = new ConfigStore(o.dataDir, o.config, (c) => o.hub.publishConfig(c));
+  const store = new ConfigStore(
+    o.dataDir,
+    o.config,
+    (c) => o.hub.publishConfig(c),
+    (current, next) => o.hub.vetConfig?.(current, next) ?? [],
+  );
   // The live view reads the names of areas and counters from the newest saved configuration.
   const hub: HubAccess = { ...o.hub, config: () => store.config };
   const book = new AlertBook();
@@ -291,6 +296,13 @@ export async function startDashboard(o: DashboardOptions): Promise<RunningDashbo
         sendJson(res, 200, r);
       } else if (r.reason === 'invalid-config')
         throw new HttpError(422, 'invalid-config', 'Cấu hình có lỗi; chưa lưu.', { problems: r.problems });
+      else if (r.reason === 'unsafe-change')
+        throw new HttpError(
+          422,
+          'unsafe-change',
+          'Thay đổi này không áp dụng được giữa ngày làm việc; chưa lưu. / This change cannot be applied mid-day; nothing saved.',
+          { problems: r.problems },
+        );
       else if (r.reason === 'stale-revision')
         throw new HttpError(409, 'stale-revision', 'Cấu hình vừa được người khác thay đổi; hãy tải lại.', {
           current: r.current,

@@ -21,7 +21,11 @@ import { xlsxOf } from './xlsx.js';
 
 export interface ReportSourceOptions {
   readonly store: EventStore;
-  readonly config: CentreConfig;
+  /**
+   * The centre's configuration, or a getter for the one in force: the hub passes a getter, so areas and
+   * counters saved on the dashboard are named in reports at once.
+   */
+  readonly config: CentreConfig | (() => CentreConfig);
   readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -91,6 +95,8 @@ export interface ReportSourceHandle extends ReportSource {
 
 export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
   const log = o.logger.child('reports');
+  const given = o.config;
+  const config = typeof given === 'function' ? given : (): CentreConfig => given;
   const db = new ReportsDb(join(o.dataDir, o.fileName ?? 'reports.db'));
   if (db.remade !== null)
     log.warn('reports file unreadable; made again from the events', { reason: db.remade });
@@ -106,7 +112,7 @@ export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
       // and live at once it would count twice.
       if (day >= live || stored.get(day) === events) continue;
       const started = Date.now();
-      const facts = factsOfEvents(o.config, day, o.store.eventsOfDay(day));
+      const facts = factsOfEvents(config(), day, o.store.eventsOfDay(day));
       db.putDay(day, events, facts.tickets.length, aggregateDay(facts), o.clock.now());
       done++;
       log.debug(() => `day ${day} aggregated: ${events} events in ${Date.now() - started} ms`);
@@ -155,14 +161,14 @@ export function createReportSource(o: ReportSourceOptions): ReportSourceHandle {
         else groups.set(key, a);
       }
     }
-    return buildTable(q, groups, o.config);
+    return buildTable(q, groups, config());
   };
 
   return {
     report,
-    csv: (q) => Buffer.from(csvText(report(q), o.config), 'utf8'),
+    csv: (q) => Buffer.from(csvText(report(q), config()), 'utf8'),
     // A bad query rejects the promise rather than throwing before it.
-    xlsx: (q) => Promise.resolve().then(() => xlsxOf(report(q), o.config)),
+    xlsx: (q) => Promise.resolve().then(() => xlsxOf(report(q), config())),
     days: () => {
       sync();
       const r = db.range();

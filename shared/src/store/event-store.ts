@@ -46,7 +46,7 @@ export class EventStore {
   /** The SQLite handle stays inside the store: callers ask the questions below, never write SQL against it. */
   private readonly db: Db;
   readonly deviceId: string;
-  private readonly config: CentreConfig;
+  private config: CentreConfig;
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly st: Statements;
@@ -81,7 +81,7 @@ export class EventStore {
    */
   private readonly highest = new Map<string, number>();
   /** Who may write what (the configuration's device list). */
-  private readonly authors: AuthorLookup;
+  private authors: AuthorLookup;
   /** Refused events by `${device}:${reason}`; each key is logged once. */
   private readonly refused = new Map<string, number>();
 
@@ -705,6 +705,20 @@ export class EventStore {
     this.vector.clear();
     for (const r of this.st.vectorAll.all() as { device: string; contiguous: number }[])
       this.vector.set(r.device, r.contiguous);
+  }
+
+  /**
+   * Switches to a newer configuration without reopening (the hub, when an admin saves one on the dashboard):
+   * who may write what follows its device list, and today's state is folded again from the stored events under
+   * it, exactly as a restart with that configuration would. The caller has checked that the change is safe
+   * mid-day (same centre and time zone, every event of today still applies: see hub/src/live-config.ts).
+   */
+  setConfig(config: CentreConfig): void {
+    this.assertOpen();
+    this.config = config;
+    this.authors = authorsOf(config);
+    this.dayCache = null;
+    this.engine = this.loadDay(this.engine.day);
   }
 
   private loadDay(day: string): QueueEngine {

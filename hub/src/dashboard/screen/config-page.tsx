@@ -58,7 +58,7 @@ export function ConfigPage(props: { me: Me }) {
     if (r.ok) {
       setOutcome({ kind: 'saved', revision: r.data.revision });
       await load();
-    } else if (r.error === 'invalid-config')
+    } else if (r.error === 'invalid-config' || r.error === 'unsafe-change')
       setOutcome({ kind: 'invalid', problems: (r.body.problems ?? []) as FieldProblem[] });
     else if (r.error === 'stale-revision') setOutcome({ kind: 'message', text: t('configStale') });
     else if (r.error === 'no-change') setOutcome({ kind: 'message', text: t('configNoChange') });
