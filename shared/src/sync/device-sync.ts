@@ -23,6 +23,7 @@ import type { EventStore } from '../store/event-store.js';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { openDatabase } from '../store/db.js';
 import { parseCatalogue, type Catalogue } from '../catalogue/schema.js';
+import { CatalogueAssembler, type AssemblyResult } from './catalogue-parts.js';
 import {
   MAX_BATCH,
   ackMessage,
@@ -30,6 +31,7 @@ import {
   filters,
   configMessage,
   catalogueMessage,
+  MAX_PAYLOAD_BYTES,
   catalogueTopic,
   busEventsMessage,
   parsePayload,
@@ -89,6 +91,8 @@ export interface DeviceSyncOptions {
    * device read `dev/+/events`.
    */
   readonly hearDevices?: boolean;
+  /** How long after a catalogue manifest missing parts are reported in the log (default 30 s). */
+  readonly cataloguePartsWaitMs?: number;
 }
 
 export class RequestError extends Error {
@@ -129,6 +133,8 @@ export class DeviceSync {
   private lastState: unknown = null;
   private configPayload: unknown = null;
   private readonly catalogueListeners = new Set<(c: Catalogue) => void>();
+  private readonly assembler = new CatalogueAssembler();
+  private partsTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: DeviceSyncOptions) {
     this.log = o.logger.child(`sync:${o.deviceId}`);
@@ -263,7 +269,7 @@ export class DeviceSync {
             busStateTopic(c),
             configTopic(c),
             // Only look-up terminals need the procedure catalogue (hundreds of KB).
-            ...(this.o.role === 'lookup' ? [catalogueTopic(c)] : []),
+            ...(this.o.role === 'lookup' ? [catalogueTopic(c), filters.catalogueParts(c)] : []),
             ...(this.o.hearDevices === true ? [filters.allDeviceEvents(c)] : []),
           ],
           { qos: 1 },
@@ -491,6 +497,12 @@ export class DeviceSync {
       this.lastState = payload;
       return;
     }
+    if (t.kind === 'cataloguePart') {
+      // Raw bytes behind a header line, not JSON: handled before parsing.
+      if (this.o.role !== 'lookup' || payload.length > MAX_PAYLOAD_BYTES) return;
+      this.onAssembly(this.assembler.onPart(t.index, payload));
+      return;
+    }
     const body = parsePayload(payload);
     if (body === null) {
       this.log.warn('unreadable message skipped', { topic });
@@ -555,7 +567,7 @@ export class DeviceSync {
         case 'health':
           return;
         default: {
-          // (bus/state is kept unparsed above)
+          // (bus/state and catalogue parts are handled unparsed above)
           const never: never = t.kind;
           return never;
         }
@@ -597,22 +609,65 @@ export class DeviceSync {
   private onCatalogueMessage(body: unknown): void {
     const m = catalogueMessage.safeParse(body);
     if (!m.success) {
-      this.log.warn('invalid catalogue message ignored');
+      // A catalogue too big for one message comes as a manifest of parts.
+      const revision = (body as { revision?: unknown } | null)?.revision;
+      const stored = storedCatalogueRevision(this.o.store);
+      if (typeof revision === 'number' && stored !== null && revision <= stored) return;
+      this.onAssembly(this.assembler.onManifest(body));
       return;
     }
+    this.storeCatalogue(m.data);
+  }
+
+  /** Logs what the assembler said; a complete catalogue goes on to be validated and stored. */
+  private onAssembly(r: AssemblyResult): void {
+    if (this.partsTimer !== null) clearTimeout(this.partsTimer);
+    this.partsTimer = null;
+    switch (r.kind) {
+      case 'ignored':
+        this.log.warn('catalogue message ignored', { reason: r.reason });
+        return;
+      case 'refused':
+        this.log.warn('catalogue parts refused; keeping the stored one', {
+          revision: r.revision,
+          reason: r.reason,
+        });
+        return;
+      case 'complete':
+        this.storeCatalogue({ revision: r.revision, catalogue: r.catalogue });
+        return;
+      case 'waiting': {
+        if (this.assembler.pendingRevision === null) return;
+        // Parts still missing a while after the manifest: say which (the broker may have lost them).
+        this.partsTimer = setTimeout(() => {
+          this.partsTimer = null;
+          const missing = this.assembler.missing();
+          if (missing.length > 0)
+            this.log.warn('catalogue parts missing; keeping the stored one', {
+              revision: this.assembler.pendingRevision,
+              missing,
+            });
+        }, this.o.cataloguePartsWaitMs ?? 30_000);
+        this.partsTimer.unref();
+        return;
+      }
+    }
+  }
+
+  private storeCatalogue(data: { revision: number; catalogue: unknown }): void {
     const stored = storedCatalogueRevision(this.o.store);
-    if (stored !== null && m.data.revision <= stored) return;
+    if (stored !== null && data.revision <= stored) return;
     let catalogue: Catalogue;
     try {
-      catalogue = parseCatalogue(m.data.catalogue);
+      catalogue = parseCatalogue(data.catalogue);
     } catch (e) {
       this.log.warn('catalogue from the hub is invalid; keeping the stored one', {
         message: (e as Error).message,
       });
       return;
     }
-    this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(m.data));
-    this.log.info('catalogue stored', { revision: m.data.revision });
+    this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(data));
+    this.log.info('catalogue stored', { revision: data.revision });
     for (const fn of this.catalogueListeners) fn(catalogue);
   }
 
@@ -621,6 +676,8 @@ export class DeviceSync {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.resendTimer) clearTimeout(this.resendTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
+    if (this.partsTimer) clearTimeout(this.partsTimer);
+    this.partsTimer = null;
     this.reconnectTimer = null;
     this.resendTimer = null;
     this.failPending('stopped', 'sync stopped');
