@@ -47,10 +47,12 @@ export type PackedCatalogue =
  * its message fits, else in parts. Throws CatalogueSizeError above MAX_CATALOGUE_BYTES (devices would refuse it).
  */
 export function packCatalogue(catalogue: Catalogue, packetLimit: number): PackedCatalogue {
-  const message = JSON.stringify({ revision: catalogue.revision, catalogue });
+  const text = JSON.stringify(catalogue);
+  // The same text as JSON.stringify({ revision, catalogue }), without serialising a big catalogue twice.
+  const message = `{"revision":${catalogue.revision},"catalogue":${text}}`;
   const messageBytes = Buffer.byteLength(message);
   if (messageBytes <= packetLimit - PACKET_OVERHEAD) return { kind: 'inline', message, bytes: messageBytes };
-  const json = Buffer.from(JSON.stringify(catalogue), 'utf8');
+  const json = Buffer.from(text, 'utf8');
   if (json.length > MAX_CATALOGUE_BYTES)
     throw new CatalogueSizeError(
       `the procedure catalogue is ${json.length} bytes; look-up terminals accept at most ${MAX_CATALOGUE_BYTES}`,
