@@ -6,7 +6,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { memoryLogger, silentLogger } from '@motcua/shared';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryLogger, silentLogger, systemClock } from '@motcua/shared';
 import { loadConfigFile } from '@motcua/shared/config';
 import { exampleConfigPaths } from '@motcua/shared/example-configs';
 import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
@@ -131,6 +134,39 @@ describe('catalogue bigger than one message', () => {
     const hits = loadIndex(got.value.index, got.value.catalogue).search('khinh khí cầu');
     expect(hits[0]?.id).toBe('khinh-khi-cau');
     expect(sample.procedures.some((p) => p.id === 'khinh-khi-cau')).toBe(false);
+  });
+
+  it("reaches the terminal in parts through the hub's embedded broker (its access rules and packet limit)", async () => {
+    const { startHub } = await import('@motcua/hub/hub');
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-lookup-embedded-'));
+    stops.push(() => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    });
+    const hub = await startHub({
+      config,
+      dataDir: join(dir, 'hub'),
+      port: 0,
+      host: '127.0.0.1',
+      catalogue: bigCatalogue(12),
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    stops.push(() => hub.stop());
+    const api = startLookup({
+      deviceId: 'lookup-1',
+      dataDir: dir,
+      brokerUrl: hub.brokerUrl,
+      username: 'lookup-1',
+      password: hub.devicePasswords['lookup-1']!,
+      config,
+      logger: silentLogger,
+      sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 300 } },
+    });
+    stops.push(() => api.stop());
+    let last: LookupView | null = null;
+    api.subscribe((v) => (last = v));
+    await until(() => last?.catalogueRevision === 12, 20_000, 'big catalogue');
   });
 
   it('refuses parts whose hash does not match, logs why, and keeps the stored catalogue', async () => {
