@@ -81,7 +81,8 @@ export function packCatalogue(catalogue: Catalogue, packetLimit: number): Packed
 /** What the assembler made of a message. */
 export type AssemblyResult =
   | { readonly kind: 'waiting' }
-  | { readonly kind: 'ignored'; readonly reason: string }
+  /** `routine`: expected in normal operation (a retained part already stored, a cleared part), not worth a warning. */
+  | { readonly kind: 'ignored'; readonly reason: string; readonly routine?: boolean }
   /** The whole catalogue's JSON, checked against its manifest but not yet validated as a catalogue. */
   | { readonly kind: 'complete'; readonly revision: number; readonly catalogue: unknown }
   | { readonly kind: 'refused'; readonly revision: number; readonly reason: string };
@@ -93,6 +94,8 @@ export type AssemblyResult =
  */
 export class CatalogueAssembler {
   private manifest: CatalogueManifest | null = null;
+  /** Revisions up to this one are already stored: their parts are not held. */
+  private floor = -1;
   private readonly parts = new Map<number, { revision: number; bytes: Buffer }>();
 
   /** A `catalogue` message that is a manifest (already known not to be an inline catalogue). */
@@ -105,6 +108,8 @@ export class CatalogueAssembler {
         reason: `not a catalogue manifest: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       };
     }
+    if (m.data.revision <= this.floor)
+      return { kind: 'ignored', reason: 'catalogue already stored', routine: true };
     this.manifest = m.data;
     for (const [i, p] of this.parts)
       if (p.revision < m.data.revision || i >= m.data.parts) this.parts.delete(i);
@@ -114,7 +119,7 @@ export class CatalogueAssembler {
   /** A `catalogue/part/{index}` payload. */
   onPart(index: number, payload: Buffer): AssemblyResult {
     // An empty retained payload is how a broker's retained part is cleared.
-    if (payload.length === 0) return { kind: 'ignored', reason: 'empty part' };
+    if (payload.length === 0) return { kind: 'ignored', reason: 'empty part', routine: true };
     const nl = payload.indexOf(0x0a);
     if (nl < 0 || nl > 200) return { kind: 'ignored', reason: 'part without a header' };
     let header: unknown;
@@ -126,15 +131,27 @@ export class CatalogueAssembler {
     const h = cataloguePartHeader.safeParse(header);
     if (!h.success || h.data.index !== index)
       return { kind: 'ignored', reason: 'part header does not match its topic' };
+    if (h.data.revision <= this.floor)
+      return { kind: 'ignored', reason: 'part of a stored catalogue', routine: true };
     const m = this.manifest;
     if (m !== null && (h.data.revision < m.revision || (h.data.revision === m.revision && index >= m.parts)))
-      return { kind: 'ignored', reason: 'part of an older catalogue' };
+      return { kind: 'ignored', reason: 'part of an older catalogue', routine: true };
     const held = this.parts.get(index);
     if (held !== undefined && held.revision > h.data.revision)
-      return { kind: 'ignored', reason: 'part of an older catalogue' };
+      return { kind: 'ignored', reason: 'part of an older catalogue', routine: true };
     // Copied: the MQTT client may reuse the buffer it handed us.
     this.parts.set(index, { revision: h.data.revision, bytes: Buffer.from(payload.subarray(nl + 1)) });
     return this.tryComplete();
+  }
+
+  /**
+   * The device holds `revision` (stored, or skipped as not newer): parts and manifests up to it are dropped, so a
+   * retained big catalogue the terminal already has is not kept in memory after every reconnect.
+   */
+  settle(revision: number): void {
+    this.floor = Math.max(this.floor, revision);
+    if (this.manifest !== null && this.manifest.revision <= this.floor) this.manifest = null;
+    for (const [i, p] of this.parts) if (p.revision <= this.floor) this.parts.delete(i);
   }
 
   /** Indexes the current manifest still waits for (empty when there is none or nothing is missing). */

@@ -612,7 +612,10 @@ export class DeviceSync {
       // A catalogue too big for one message comes as a manifest of parts.
       const revision = (body as { revision?: unknown } | null)?.revision;
       const stored = storedCatalogueRevision(this.o.store);
-      if (typeof revision === 'number' && stored !== null && revision <= stored) return;
+      if (typeof revision === 'number' && stored !== null && revision <= stored) {
+        this.assembler.settle(stored);
+        return;
+      }
       this.onAssembly(this.assembler.onManifest(body));
       return;
     }
@@ -625,7 +628,8 @@ export class DeviceSync {
     this.partsTimer = null;
     switch (r.kind) {
       case 'ignored':
-        this.log.warn('catalogue message ignored', { reason: r.reason });
+        if (r.routine === true) this.log.debug(() => `catalogue part ignored: ${r.reason}`);
+        else this.log.warn('catalogue message ignored', { reason: r.reason });
         return;
       case 'refused':
         this.log.warn('catalogue parts refused; keeping the stored one', {
@@ -656,7 +660,10 @@ export class DeviceSync {
 
   private storeCatalogue(data: { revision: number; catalogue: unknown }): void {
     const stored = storedCatalogueRevision(this.o.store);
-    if (stored !== null && data.revision <= stored) return;
+    if (stored !== null && data.revision <= stored) {
+      this.assembler.settle(stored);
+      return;
+    }
     let catalogue: Catalogue;
     try {
       catalogue = parseCatalogue(data.catalogue);
@@ -667,6 +674,7 @@ export class DeviceSync {
       return;
     }
     this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(data));
+    this.assembler.settle(data.revision);
     this.log.info('catalogue stored', { revision: data.revision });
     for (const fn of this.catalogueListeners) fn(catalogue);
   }

@@ -114,6 +114,18 @@ describe('CatalogueAssembler', () => {
     expect(b.missing()).toEqual([...packed.parts.keys()]);
   });
 
+  it('holds nothing of a revision already stored (retained parts after every reconnect)', () => {
+    const a = new CatalogueAssembler();
+    a.onPart(0, packed.parts[0]!);
+    a.settle(9);
+    expect(a.onPart(1, packed.parts[1]!)).toMatchObject({ kind: 'ignored', routine: true });
+    expect(a.onManifest(packed.manifest)).toMatchObject({ kind: 'ignored', routine: true });
+    expect(a.pendingRevision).toBeNull();
+    const newer = parts(packCatalogue({ ...big, revision: 10 }, LIMIT));
+    const results = [a.onManifest(newer.manifest), ...newer.parts.map((p, i) => a.onPart(i, p))];
+    expect(results.at(-1)).toMatchObject({ kind: 'complete', revision: 10 });
+  });
+
   it('refuses a manifest announcing more than the bound, and malformed parts', () => {
     const a = new CatalogueAssembler();
     expect(a.onManifest({ ...packed.manifest, bytes: MAX_CATALOGUE_BYTES + 1 })).toMatchObject({
