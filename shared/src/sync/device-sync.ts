@@ -22,15 +22,14 @@ import type { Logger } from '../runtime/logger.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { openDatabase } from '../store/db.js';
-import { parseCatalogue, type Catalogue } from '../catalogue/schema.js';
-import { CatalogueAssembler, type AssemblyResult } from './catalogue-parts.js';
+import type { Catalogue } from '../catalogue/schema.js';
+import { CatalogueReceiver } from './catalogue-receiver.js';
 import {
   MAX_BATCH,
   ackMessage,
   eventsMessage,
   filters,
   configMessage,
-  catalogueMessage,
   MAX_PAYLOAD_BYTES,
   catalogueTopic,
   busEventsMessage,
@@ -132,12 +131,15 @@ export class DeviceSync {
   private readonly listeners = new Set<(events: readonly QueueEvent[]) => void>();
   private lastState: unknown = null;
   private configPayload: unknown = null;
-  private readonly catalogueListeners = new Set<(c: Catalogue) => void>();
-  private readonly assembler = new CatalogueAssembler();
-  private partsTimer: NodeJS.Timeout | null = null;
+  private readonly catalogue: CatalogueReceiver;
 
   constructor(private readonly o: DeviceSyncOptions) {
     this.log = o.logger.child(`sync:${o.deviceId}`);
+    this.catalogue = new CatalogueReceiver({
+      store: o.store,
+      log: this.log,
+      ...(o.cataloguePartsWaitMs === undefined ? {} : { partsWaitMs: o.cataloguePartsWaitMs }),
+    });
   }
 
   get connected(): boolean {
@@ -165,8 +167,7 @@ export class DeviceSync {
 
   /** Called with every newer, valid procedure catalogue stored from the hub (look-up terminals only). */
   onCatalogue(fn: (catalogue: Catalogue) => void): () => void {
-    this.catalogueListeners.add(fn);
-    return () => this.catalogueListeners.delete(fn);
+    return this.catalogue.onCatalogue(fn);
   }
 
   /** Called with every batch of new events stored from the hub. */
@@ -500,7 +501,11 @@ export class DeviceSync {
     if (t.kind === 'cataloguePart') {
       // Raw bytes behind a header line, not JSON: handled before parsing.
       if (this.o.role !== 'lookup' || payload.length > MAX_PAYLOAD_BYTES) return;
-      this.onAssembly(this.assembler.onPart(t.index, payload));
+      try {
+        this.catalogue.onPart(t.index, payload);
+      } catch (e) {
+        this.log.warn('message handling failed', { topic, message: (e as Error).message });
+      }
       return;
     }
     const body = parsePayload(payload);
@@ -550,7 +555,7 @@ export class DeviceSync {
           this.onConfig(body);
           return;
         case 'catalogue':
-          this.onCatalogueMessage(body);
+          this.catalogue.onMessage(body);
           return;
         case 'events': {
           if (this.o.hearDevices !== true || t.deviceId === this.o.deviceId) return;
@@ -602,90 +607,12 @@ export class DeviceSync {
     this.log.info('configuration stored', { revision: m.data.revision });
   }
 
-  /**
-   * Like the configuration: a newer, valid catalogue revision is kept in SQLite meta so the terminal boots
-   * with it offline; an invalid one is logged with its fields named and the stored one kept.
-   */
-  private onCatalogueMessage(body: unknown): void {
-    const m = catalogueMessage.safeParse(body);
-    if (!m.success) {
-      // A catalogue too big for one message comes as a manifest of parts.
-      const revision = (body as { revision?: unknown } | null)?.revision;
-      const stored = storedCatalogueRevision(this.o.store);
-      if (typeof revision === 'number' && stored !== null && revision <= stored) {
-        this.assembler.settle(stored);
-        return;
-      }
-      this.onAssembly(this.assembler.onManifest(body));
-      return;
-    }
-    this.storeCatalogue(m.data);
-  }
-
-  /** Logs what the assembler said; a complete catalogue goes on to be validated and stored. */
-  private onAssembly(r: AssemblyResult): void {
-    if (this.partsTimer !== null) clearTimeout(this.partsTimer);
-    this.partsTimer = null;
-    switch (r.kind) {
-      case 'ignored':
-        if (r.routine === true) this.log.debug(() => `catalogue part ignored: ${r.reason}`);
-        else this.log.warn('catalogue message ignored', { reason: r.reason });
-        return;
-      case 'refused':
-        this.log.warn('catalogue parts refused; keeping the stored one', {
-          revision: r.revision,
-          reason: r.reason,
-        });
-        return;
-      case 'complete':
-        this.storeCatalogue({ revision: r.revision, catalogue: r.catalogue });
-        return;
-      case 'waiting': {
-        if (this.assembler.pendingRevision === null) return;
-        // Parts still missing a while after the manifest: say which (the broker may have lost them).
-        this.partsTimer = setTimeout(() => {
-          this.partsTimer = null;
-          const missing = this.assembler.missing();
-          if (missing.length > 0)
-            this.log.warn('catalogue parts missing; keeping the stored one', {
-              revision: this.assembler.pendingRevision,
-              missing,
-            });
-        }, this.o.cataloguePartsWaitMs ?? 30_000);
-        this.partsTimer.unref();
-        return;
-      }
-    }
-  }
-
-  private storeCatalogue(data: { revision: number; catalogue: unknown }): void {
-    const stored = storedCatalogueRevision(this.o.store);
-    if (stored !== null && data.revision <= stored) {
-      this.assembler.settle(stored);
-      return;
-    }
-    let catalogue: Catalogue;
-    try {
-      catalogue = parseCatalogue(data.catalogue);
-    } catch (e) {
-      this.log.warn('catalogue from the hub is invalid; keeping the stored one', {
-        message: (e as Error).message,
-      });
-      return;
-    }
-    this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(data));
-    this.assembler.settle(data.revision);
-    this.log.info('catalogue stored', { revision: data.revision });
-    for (const fn of this.catalogueListeners) fn(catalogue);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.resendTimer) clearTimeout(this.resendTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
-    if (this.partsTimer) clearTimeout(this.partsTimer);
-    this.partsTimer = null;
+    this.catalogue.stop();
     this.reconnectTimer = null;
     this.resendTimer = null;
     this.failPending('stopped', 'sync stopped');
@@ -716,18 +643,8 @@ export function setNoDelay(client: MqttClient): void {
   (client.stream as { setNoDelay?: (on: boolean) => unknown } | undefined)?.setNoDelay?.(true);
 }
 
-const CATALOGUE_KEY = 'catalogue';
-
-function storedCatalogueRevision(store: EventStore): number | null {
-  const raw = store.getMeta(CATALOGUE_KEY);
-  return raw === null ? null : (JSON.parse(raw) as { revision: number }).revision;
-}
-
-/** The procedure catalogue this device last received from the hub (validated again); null if none yet. */
-export function storedCatalogue(store: EventStore): Catalogue | null {
-  const raw = store.getMeta(CATALOGUE_KEY);
-  return raw === null ? null : parseCatalogue((JSON.parse(raw) as { catalogue: unknown }).catalogue);
-}
+/** Kept here too: the look-up runtime boots from it. */
+export { storedCatalogue } from './catalogue-receiver.js';
 
 function storedConfigRevision(store: EventStore): number | null {
   const raw = store.getMeta('config');
