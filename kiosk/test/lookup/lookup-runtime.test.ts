@@ -194,6 +194,35 @@ describe('catalogue bigger than one message', () => {
     const got = await t.api.commands.catalogue({});
     expect(got.ok && got.value.catalogue.procedures.length).toBe(sample.procedures.length);
   });
+
+  it('logs the parts still missing after the manifest and keeps the stored catalogue', async () => {
+    centre = await startTestCentre({ config, catalogue: { ...sample, revision: 3 } });
+    const mem = memoryLogger();
+    const t = lookup({
+      logger: mem.logger,
+      sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 300 }, cataloguePartsWaitMs: 300 },
+    });
+    await until(() => t.view()?.catalogueRevision === 3, 10_000, 'catalogue from the hub');
+    const packed = packCatalogue(bigCatalogue(5), config.broker.maxPacketBytes);
+    if (packed.kind !== 'parts') throw new Error('expected parts');
+    const hub = await mqtt.connectAsync(centre.broker.url, { protocolVersion: 4 });
+    await hub.publishAsync(cataloguePartTopic(config.centre.id, 0), packed.parts[0]!, {
+      qos: 1,
+      retain: true,
+    });
+    await hub.publishAsync(catalogueTopic(config.centre.id), JSON.stringify(packed.manifest), {
+      qos: 1,
+      retain: true,
+    });
+    await hub.endAsync();
+    const missing = () => mem.records.find((r) => r.message.includes('catalogue parts missing'));
+    await until(() => missing() !== undefined, 10_000, 'missing parts logged');
+    expect(missing()?.fields).toMatchObject({
+      revision: 5,
+      missing: [...packed.parts.keys()].slice(1),
+    });
+    expect(t.view()?.catalogueRevision).toBe(3);
+  });
 });
 
 describe('hub catalogue size', () => {
