@@ -66,6 +66,7 @@ export function deviceReadFilters(centreId: string, deviceId: string, role?: Rol
     responseTopic(centreId, deviceId),
     configTopic(centreId),
     catalogueTopic(centreId),
+    filters.catalogueParts(centreId),
     filters.bus(centreId),
     busEventsTopic(centreId),
     busStateTopic(centreId),

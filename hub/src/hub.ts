@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
-import { MAX_PAYLOAD_BYTES, catalogueTopic, configTopic, presenceTopic } from '@motcua/shared/sync/topics';
+import {
+  MAX_PAYLOAD_BYTES,
+  catalogueTopic,
+  cataloguePartTopic,
+  configTopic,
+  presenceTopic,
+} from '@motcua/shared/sync/topics';
+import { CatalogueSizeError, packCatalogue, type PackedCatalogue } from '@motcua/shared/sync/catalogue-parts';
 import type { Catalogue } from '@motcua/shared/catalogue/schema';
 import { parsePasswordFile, provisionCredentials } from '@motcua/shared/sync/credentials';
 import { randomBytes } from 'node:crypto';
@@ -127,17 +134,19 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
       'the broker URL contains a password; give it in a file (--broker-password-file) or MOTCUA_BROKER_PASSWORD',
     );
   // Devices drop any message over MAX_PAYLOAD_BYTES (and the broker any packet over its limit): a catalogue
-  // that big would never arrive, silently. Say so at start instead.
-  const catalogueBytes =
-    o.catalogue === undefined
-      ? 0
-      : Buffer.byteLength(JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }));
-  const packetLimit = Math.min(MAX_PAYLOAD_BYTES, o.config.broker.maxPacketBytes) - 1024;
-  if (catalogueBytes > packetLimit)
-    throw new HubSetupError(
-      'catalogue-too-large',
-      `the procedure catalogue is ${catalogueBytes} bytes as a message; devices accept at most ${packetLimit}`,
-    );
+  // bigger than that goes in parts; one bigger than terminals assemble would never arrive. Say so at start.
+  let packed: PackedCatalogue | null = null;
+  try {
+    packed =
+      o.catalogue === undefined
+        ? null
+        : packCatalogue(o.catalogue, Math.min(MAX_PAYLOAD_BYTES, o.config.broker.maxPacketBytes));
+  } catch (e) {
+    if (e instanceof CatalogueSizeError) throw new HubSetupError('catalogue-too-large', e.message);
+    throw e;
+  }
+  if (packed?.kind === 'parts')
+    log.info('catalogue published in parts', { bytes: packed.bytes, parts: packed.parts.length });
   // The data folder holds the databases and the broker's credentials: owner only.
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);
@@ -212,12 +221,17 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
         retain: true,
       },
     );
-    if (o.catalogue !== undefined)
-      await client.publishAsync(
-        catalogueTopic(centre),
-        JSON.stringify({ revision: o.catalogue.revision, catalogue: o.catalogue }),
-        { qos: 1, retain: true },
-      );
+    if (packed?.kind === 'inline')
+      await client.publishAsync(catalogueTopic(centre), packed.message, { qos: 1, retain: true });
+    if (packed?.kind === 'parts') {
+      // Parts first: a terminal that has the manifest finds its parts already retained on the broker.
+      for (const [i, part] of packed.parts.entries())
+        await client.publishAsync(cataloguePartTopic(centre, i), part, { qos: 1, retain: true });
+      await client.publishAsync(catalogueTopic(centre), JSON.stringify(packed.manifest), {
+        qos: 1,
+        retain: true,
+      });
+    }
     await client.publishAsync(
       presenceTopic(centre, 'hub'),
       JSON.stringify({ deviceId: 'hub', online: true, epoch }),

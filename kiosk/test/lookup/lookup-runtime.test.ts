@@ -1,15 +1,22 @@
 /**
  * The look-up terminal's runtime against a real Mosquitto and the hub: the catalogue arrives on its retained
  * topic, is stored and survives a restart with the broker down; an invalid catalogue is refused (its fields
- * named in the log) and the stored one kept; dossier status by code through the default table adapter.
+ * named in the log) and the stored one kept; dossier status by code through the default table adapter. A
+ * catalogue too big for one message (2,000 procedures) arrives in parts; a corrupted part is refused.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { memoryLogger, silentLogger } from '@motcua/shared';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryLogger, silentLogger, systemClock } from '@motcua/shared';
 import { loadConfigFile } from '@motcua/shared/config';
 import { exampleConfigPaths } from '@motcua/shared/example-configs';
 import { exampleCataloguePaths, loadCatalogueFile } from '@motcua/shared/catalogue/files';
-import { catalogueTopic } from '@motcua/shared/sync/topics';
+import { catalogueTopic, cataloguePartTopic } from '@motcua/shared/sync/topics';
+import { scaleCatalogue } from '@motcua/shared/catalogue/scale';
+import { loadIndex } from '@motcua/shared/catalogue/search';
+import { packCatalogue } from '@motcua/shared/sync/catalogue-parts';
 import { startTestCentre, until, type TestCentreRun } from '@motcua/testing/test-centre';
 import { startLookup, type LookupOptions, type LookupView } from '../../src/runtime/lookup.js';
 
@@ -103,15 +110,130 @@ describe('look-up terminal runtime', () => {
   });
 });
 
+/** A 2,000-procedure catalogue (~1.2 MB) whose last procedure exists only in it. */
+function bigCatalogue(revision: number) {
+  const scaled = scaleCatalogue(sample, 2000);
+  const last = scaled.procedures.at(-1)!;
+  const procedures = [
+    ...scaled.procedures.slice(0, -1),
+    { ...last, id: 'khinh-khi-cau', name: 'Cấp phép bay khinh khí cầu du lịch' },
+  ];
+  return { ...scaled, revision, procedures };
+}
+
+describe('catalogue bigger than one message', () => {
+  it('reaches the terminal in parts through Mosquitto; search finds a procedure only the big one has', async () => {
+    const big = bigCatalogue(11);
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(config.broker.maxPacketBytes);
+    centre = await startTestCentre({ config, catalogue: big });
+    const t = lookup({ catalogue: sample });
+    await until(() => t.view()?.catalogueRevision === 11, 20_000, 'big catalogue from the hub');
+    const got = await t.api.commands.catalogue({});
+    if (!got.ok) throw new Error(got.message);
+    expect(got.value.catalogue.procedures.length).toBe(2000);
+    const hits = loadIndex(got.value.index, got.value.catalogue).search('khinh khí cầu');
+    expect(hits[0]?.id).toBe('khinh-khi-cau');
+    expect(sample.procedures.some((p) => p.id === 'khinh-khi-cau')).toBe(false);
+  });
+
+  it("reaches the terminal in parts through the hub's embedded broker (its access rules and packet limit)", async () => {
+    const { startHub } = await import('@motcua/hub/hub');
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-lookup-embedded-'));
+    stops.push(() => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    });
+    const hub = await startHub({
+      config,
+      dataDir: join(dir, 'hub'),
+      port: 0,
+      host: '127.0.0.1',
+      catalogue: bigCatalogue(12),
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    stops.push(() => hub.stop());
+    const api = startLookup({
+      deviceId: 'lookup-1',
+      dataDir: dir,
+      brokerUrl: hub.brokerUrl,
+      username: 'lookup-1',
+      password: hub.devicePasswords['lookup-1']!,
+      config,
+      logger: silentLogger,
+      sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 300 } },
+    });
+    stops.push(() => api.stop());
+    let last: LookupView | null = null;
+    api.subscribe((v) => (last = v));
+    await until(() => last?.catalogueRevision === 12, 20_000, 'big catalogue');
+  });
+
+  it('refuses parts whose hash does not match, logs why, and keeps the stored catalogue', async () => {
+    centre = await startTestCentre({ config, catalogue: { ...sample, revision: 3 } });
+    const mem = memoryLogger();
+    const t = lookup({ logger: mem.logger });
+    await until(() => t.view()?.catalogueRevision === 3, 10_000, 'catalogue from the hub');
+    const packed = packCatalogue(bigCatalogue(4), config.broker.maxPacketBytes);
+    if (packed.kind !== 'parts') throw new Error('expected parts');
+    const hub = await mqtt.connectAsync(centre.broker.url, { protocolVersion: 4 });
+    for (const [i, part] of packed.parts.entries()) {
+      const sent = Buffer.from(part);
+      if (i === 1) sent[sent.length - 1] = sent[sent.length - 1]! ^ 0x20; // one bit flipped on the way
+      await hub.publishAsync(cataloguePartTopic(config.centre.id, i), sent, { qos: 1, retain: true });
+    }
+    await hub.publishAsync(catalogueTopic(config.centre.id), JSON.stringify(packed.manifest), {
+      qos: 1,
+      retain: true,
+    });
+    await hub.endAsync();
+    const refused = () => mem.records.find((r) => r.message.includes('catalogue parts refused'));
+    await until(() => refused() !== undefined, 10_000, 'refusal logged');
+    expect(refused()?.fields).toMatchObject({ revision: 4, reason: 'sha256 does not match' });
+    expect(t.view()?.catalogueRevision).toBe(3);
+    const got = await t.api.commands.catalogue({});
+    expect(got.ok && got.value.catalogue.procedures.length).toBe(sample.procedures.length);
+  });
+
+  it('logs the parts still missing after the manifest and keeps the stored catalogue', async () => {
+    centre = await startTestCentre({ config, catalogue: { ...sample, revision: 3 } });
+    const mem = memoryLogger();
+    const t = lookup({
+      logger: mem.logger,
+      sync: { keepaliveS: 2, backoff: { initialMs: 50, maxMs: 300 }, cataloguePartsWaitMs: 300 },
+    });
+    await until(() => t.view()?.catalogueRevision === 3, 10_000, 'catalogue from the hub');
+    const packed = packCatalogue(bigCatalogue(5), config.broker.maxPacketBytes);
+    if (packed.kind !== 'parts') throw new Error('expected parts');
+    const hub = await mqtt.connectAsync(centre.broker.url, { protocolVersion: 4 });
+    await hub.publishAsync(cataloguePartTopic(config.centre.id, 0), packed.parts[0]!, {
+      qos: 1,
+      retain: true,
+    });
+    await hub.publishAsync(catalogueTopic(config.centre.id), JSON.stringify(packed.manifest), {
+      qos: 1,
+      retain: true,
+    });
+    await hub.endAsync();
+    const missing = () => mem.records.find((r) => r.message.includes('catalogue parts missing'));
+    await until(() => missing() !== undefined, 10_000, 'missing parts logged');
+    expect(missing()?.fields).toMatchObject({
+      revision: 5,
+      missing: [...packed.parts.keys()].slice(1),
+    });
+    expect(t.view()?.catalogueRevision).toBe(3);
+  });
+});
+
 describe('hub catalogue size', () => {
-  it('refuses at start a catalogue too large for one message, with a reason', async () => {
-    const { scaleCatalogue } = await import('@motcua/shared/catalogue/scale');
+  it('refuses at start a catalogue above what terminals assemble (32 MiB), with a reason', async () => {
     const { startHub, HubSetupError } = await import('@motcua/hub/hub');
-    const big = scaleCatalogue(sample, 4000);
+    // Only the size matters: one procedure repeated is cheap to build.
+    const huge = { ...sample, procedures: Array.from({ length: 60_000 }, () => sample.procedures[0]!) };
     const err = await startHub({
       config,
       dataDir: '/nonexistent-never-created',
-      catalogue: big,
+      catalogue: huge,
       clock: { now: () => 0 },
       logger: silentLogger,
     }).catch((e: unknown) => e);

@@ -46,6 +46,8 @@ export interface SyncTuning {
   readonly resendMs?: number;
   readonly gapCatchUpMs?: number;
   readonly random?: () => number;
+  /** Look-up terminals: how long after a catalogue manifest missing parts are logged (default 30 s). */
+  readonly cataloguePartsWaitMs?: number;
 }
 
 export interface OpenDeviceOptions {
@@ -186,6 +188,7 @@ export function openDevice(o: OpenDeviceOptions): DeviceCore {
     ...(t.resendMs === undefined ? {} : { resendMs: t.resendMs }),
     ...(t.gapCatchUpMs === undefined ? {} : { gapCatchUpMs: t.gapCatchUpMs }),
     ...(t.random === undefined ? {} : { random: t.random }),
+    ...(t.cataloguePartsWaitMs === undefined ? {} : { cataloguePartsWaitMs: t.cataloguePartsWaitMs }),
     ...(o.hearDevices === true ? { hearDevices: true } : {}),
     onConfigStored: (revision: number) => {
       if (revision > config.revision) o.onNewConfig?.(revision);

@@ -82,6 +82,7 @@ export function deviceAclEntries(centreId: string, device: AclDevice): AclEntry[
     { access: 'read', topic: responseTopic(centreId, id) },
     { access: 'read', topic: configTopic(centreId) },
     { access: 'read', topic: catalogueTopic(centreId) },
+    { access: 'read', topic: filters.catalogueParts(centreId) },
     { access: 'read', topic: filters.bus(centreId) },
     { access: 'read', topic: filters.allPresence(centreId) },
     ...(ROLE_PERMISSIONS[device.role].hearsDevices === true

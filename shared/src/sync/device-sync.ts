@@ -22,14 +22,15 @@ import type { Logger } from '../runtime/logger.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseConfig, type CentreConfig } from '../config.js';
 import { openDatabase } from '../store/db.js';
-import { parseCatalogue, type Catalogue } from '../catalogue/schema.js';
+import type { Catalogue } from '../catalogue/schema.js';
+import { CatalogueReceiver } from './catalogue-receiver.js';
 import {
   MAX_BATCH,
   ackMessage,
   eventsMessage,
   filters,
   configMessage,
-  catalogueMessage,
+  MAX_PAYLOAD_BYTES,
   catalogueTopic,
   busEventsMessage,
   parsePayload,
@@ -91,6 +92,8 @@ export interface DeviceSyncOptions {
   readonly hearDevices?: boolean;
   /** Called after a newer configuration revision from the hub was stored (the device applies it at boot). */
   readonly onConfigStored?: (revision: number) => void;
+  /** How long after a catalogue manifest missing parts are reported in the log (default 30 s). */
+  readonly cataloguePartsWaitMs?: number;
 }
 
 export class RequestError extends Error {
@@ -130,10 +133,15 @@ export class DeviceSync {
   private readonly listeners = new Set<(events: readonly QueueEvent[]) => void>();
   private lastState: unknown = null;
   private configPayload: unknown = null;
-  private readonly catalogueListeners = new Set<(c: Catalogue) => void>();
+  private readonly catalogue: CatalogueReceiver;
 
   constructor(private readonly o: DeviceSyncOptions) {
     this.log = o.logger.child(`sync:${o.deviceId}`);
+    this.catalogue = new CatalogueReceiver({
+      store: o.store,
+      log: this.log,
+      ...(o.cataloguePartsWaitMs === undefined ? {} : { partsWaitMs: o.cataloguePartsWaitMs }),
+    });
   }
 
   get connected(): boolean {
@@ -161,8 +169,7 @@ export class DeviceSync {
 
   /** Called with every newer, valid procedure catalogue stored from the hub (look-up terminals only). */
   onCatalogue(fn: (catalogue: Catalogue) => void): () => void {
-    this.catalogueListeners.add(fn);
-    return () => this.catalogueListeners.delete(fn);
+    return this.catalogue.onCatalogue(fn);
   }
 
   /** Called with every batch of new events stored from the hub. */
@@ -265,7 +272,7 @@ export class DeviceSync {
             busStateTopic(c),
             configTopic(c),
             // Only look-up terminals need the procedure catalogue (hundreds of KB).
-            ...(this.o.role === 'lookup' ? [catalogueTopic(c)] : []),
+            ...(this.o.role === 'lookup' ? [catalogueTopic(c), filters.catalogueParts(c)] : []),
             ...(this.o.hearDevices === true ? [filters.allDeviceEvents(c)] : []),
           ],
           { qos: 1 },
@@ -493,6 +500,16 @@ export class DeviceSync {
       this.lastState = payload;
       return;
     }
+    if (t.kind === 'cataloguePart') {
+      // Raw bytes behind a header line, not JSON: handled before parsing.
+      if (this.o.role !== 'lookup' || payload.length > MAX_PAYLOAD_BYTES) return;
+      try {
+        this.catalogue.onPart(t.index, payload);
+      } catch (e) {
+        this.log.warn('message handling failed', { topic, message: (e as Error).message });
+      }
+      return;
+    }
     const body = parsePayload(payload);
     if (body === null) {
       this.log.warn('unreadable message skipped', { topic });
@@ -540,7 +557,7 @@ export class DeviceSync {
           this.onConfig(body);
           return;
         case 'catalogue':
-          this.onCatalogueMessage(body);
+          this.catalogue.onMessage(body);
           return;
         case 'events': {
           if (this.o.hearDevices !== true || t.deviceId === this.o.deviceId) return;
@@ -557,7 +574,7 @@ export class DeviceSync {
         case 'health':
           return;
         default: {
-          // (bus/state is kept unparsed above)
+          // (bus/state and catalogue parts are handled unparsed above)
           const never: never = t.kind;
           return never;
         }
@@ -593,37 +610,12 @@ export class DeviceSync {
     this.o.onConfigStored?.(m.data.revision);
   }
 
-  /**
-   * Like the configuration: a newer, valid catalogue revision is kept in SQLite meta so the terminal boots
-   * with it offline; an invalid one is logged with its fields named and the stored one kept.
-   */
-  private onCatalogueMessage(body: unknown): void {
-    const m = catalogueMessage.safeParse(body);
-    if (!m.success) {
-      this.log.warn('invalid catalogue message ignored');
-      return;
-    }
-    const stored = storedCatalogueRevision(this.o.store);
-    if (stored !== null && m.data.revision <= stored) return;
-    let catalogue: Catalogue;
-    try {
-      catalogue = parseCatalogue(m.data.catalogue);
-    } catch (e) {
-      this.log.warn('catalogue from the hub is invalid; keeping the stored one', {
-        message: (e as Error).message,
-      });
-      return;
-    }
-    this.o.store.setMeta(CATALOGUE_KEY, JSON.stringify(m.data));
-    this.log.info('catalogue stored', { revision: m.data.revision });
-    for (const fn of this.catalogueListeners) fn(catalogue);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.resendTimer) clearTimeout(this.resendTimer);
     if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.catalogue.stop();
     this.reconnectTimer = null;
     this.resendTimer = null;
     this.failPending('stopped', 'sync stopped');
@@ -654,18 +646,8 @@ export function setNoDelay(client: MqttClient): void {
   (client.stream as { setNoDelay?: (on: boolean) => unknown } | undefined)?.setNoDelay?.(true);
 }
 
-const CATALOGUE_KEY = 'catalogue';
-
-function storedCatalogueRevision(store: EventStore): number | null {
-  const raw = store.getMeta(CATALOGUE_KEY);
-  return raw === null ? null : (JSON.parse(raw) as { revision: number }).revision;
-}
-
-/** The procedure catalogue this device last received from the hub (validated again); null if none yet. */
-export function storedCatalogue(store: EventStore): Catalogue | null {
-  const raw = store.getMeta(CATALOGUE_KEY);
-  return raw === null ? null : parseCatalogue((JSON.parse(raw) as { catalogue: unknown }).catalogue);
-}
+/** Kept here too: the look-up runtime boots from it. */
+export { storedCatalogue } from './catalogue-receiver.js';
 
 function storedConfigRevision(store: EventStore): number | null {
   const raw = store.getMeta('config');

@@ -15,7 +15,9 @@
  *   dev/{deviceId}/health      device → hub   retained device health (the kiosk's printer), for the supervisor
  *   presence/{deviceId}        device         retained birth / last will, carrying a session epoch
  *   config                     hub            retained, versioned centre configuration
- *   catalogue                  hub            retained, versioned procedure catalogue (look-up terminals)
+ *   catalogue                  hub            retained, versioned procedure catalogue (look-up terminals): the
+ *                                             catalogue itself, or for one too big for a message a manifest
+ *   catalogue/part/{i}         hub            retained part i of a big catalogue's JSON (published before its manifest)
  *   bus/events                 hub → all      stored events broadcast
  *   bus/state                  hub            retained snapshot / state hash
  *
@@ -49,6 +51,7 @@ export const TOPIC_KINDS = [
   'presence',
   'config',
   'catalogue',
+  'cataloguePart',
   'busEvents',
   'busState',
 ] as const;
@@ -72,6 +75,7 @@ export const TOPIC_SPECS: Readonly<Record<TopicKind, TopicSpec>> = {
   presence: { publisher: 'owner', retained: true, perDevice: true },
   config: { publisher: 'hub', retained: true, perDevice: false },
   catalogue: { publisher: 'hub', retained: true, perDevice: false },
+  cataloguePart: { publisher: 'hub', retained: true, perDevice: false },
   busEvents: { publisher: 'hub', retained: false, perDevice: false },
   busState: { publisher: 'hub', retained: true, perDevice: false },
 };
@@ -93,7 +97,7 @@ export interface HubPermissions {
 
 /**
  * Besides the request kinds listed, every device may publish its own `events` and its own
- * `presence`, and read its own `ack` and `res`, `config`, `catalogue`, `bus/*` and everyone's `presence`.
+ * `presence`, and read its own `ack` and `res`, `config`, `catalogue` and its parts, `bus/*` and everyone's `presence`.
  */
 export const ROLE_PERMISSIONS: { readonly hub: HubPermissions } & {
   readonly [R in DeviceRole]: DevicePermissions;
@@ -171,6 +175,25 @@ export function presenceTopic(centreId: string, deviceId: string): string {
 
 export const configTopic = (centreId: string): string => `${centre(centreId)}/config`;
 export const catalogueTopic = (centreId: string): string => `${centre(centreId)}/catalogue`;
+
+/** Most parts a big catalogue may be cut into (MAX_CATALOGUE_BYTES in parts of at least 512 KiB). */
+export const MAX_CATALOGUE_PARTS = 64;
+
+export class TopicPartError extends Error {
+  readonly reason = 'invalid-topic-id';
+  constructor(readonly value: unknown) {
+    super(`invalid catalogue part index: ${JSON.stringify(value)}`);
+    this.name = 'TopicPartError';
+  }
+}
+
+const isPartIndex = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < MAX_CATALOGUE_PARTS;
+
+export function cataloguePartTopic(centreId: string, index: number): string {
+  if (!isPartIndex(index)) throw new TopicPartError(index);
+  return `${centre(centreId)}/catalogue/part/${index}`;
+}
 export const busEventsTopic = (centreId: string): string => `${centre(centreId)}/bus/events`;
 export const busStateTopic = (centreId: string): string => `${centre(centreId)}/bus/state`;
 
@@ -185,6 +208,7 @@ export const filters = {
   allPresence: (centreId: string): string => `${centre(centreId)}/presence/+`,
   allHealth: (centreId: string): string => `${centre(centreId)}/dev/+/health`,
   bus: (centreId: string): string => `${centre(centreId)}/bus/#`,
+  catalogueParts: (centreId: string): string => `${centre(centreId)}/catalogue/part/+`,
 } as const;
 
 export type ParsedTopic =
@@ -199,7 +223,8 @@ export type ParsedTopic =
       readonly deviceId: string;
       readonly requestKind: RequestKind;
     }
-  | { readonly kind: 'config' | 'catalogue' | 'busEvents' | 'busState'; readonly centreId: string };
+  | { readonly kind: 'config' | 'catalogue' | 'busEvents' | 'busState'; readonly centreId: string }
+  | { readonly kind: 'cataloguePart'; readonly centreId: string; readonly index: number };
 
 /** Parses a concrete (wildcard-free) topic. Returns null for anything that is not exactly one of ours. */
 export function parseTopic(topic: string): ParsedTopic | null {
@@ -209,6 +234,11 @@ export function parseTopic(topic: string): ParsedTopic | null {
     return null;
   if (a === 'config' && b === undefined) return { kind: 'config', centreId };
   if (a === 'catalogue' && b === undefined) return { kind: 'catalogue', centreId };
+  if (a === 'catalogue' && b === 'part' && d === undefined) {
+    // Canonical decimal only ("01" is not part 1), so one part has exactly one topic.
+    const index = c !== undefined && /^(0|[1-9][0-9]?)$/.test(c) ? Number(c) : -1;
+    return isPartIndex(index) ? { kind: 'cataloguePart', centreId, index } : null;
+  }
   if (a === 'bus' && c === undefined) {
     if (b === 'events') return { kind: 'busEvents', centreId };
     if (b === 'state') return { kind: 'busState', centreId };
@@ -338,6 +368,37 @@ export const configMessage = z.object({ revision: z.number().int().min(0), confi
 /** The procedure catalogue; `catalogue` is validated by the receiver with parseCatalogue (field-named errors). */
 export const catalogueMessage = z
   .object({ revision: z.number().int().min(0), catalogue: z.unknown() })
+  .strict();
+
+/** Largest catalogue (its JSON, in bytes) a device assembles from parts: bounds a terminal's memory. */
+export const MAX_CATALOGUE_BYTES = 32 * 1_048_576;
+/**
+ * Sent on `catalogue` instead of the catalogue when its message would exceed the packet limit: the catalogue's
+ * JSON (UTF-8) is cut into `parts` retained messages on `catalogue/part/{i}`, published before this manifest.
+ */
+export const catalogueManifest = z
+  .object({
+    revision: z.number().int().min(0),
+    parts: z.number().int().min(1).max(MAX_CATALOGUE_PARTS),
+    bytes: z.number().int().min(1).max(MAX_CATALOGUE_BYTES),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+export type CatalogueManifest = z.output<typeof catalogueManifest>;
+/**
+ * A part's payload is this header as one JSON line, a newline, then the part's raw bytes (no base64: a part
+ * stays within the packet limit at its full size). The header ties the part to its revision, so a part of an
+ * older catalogue still retained on the broker is never mixed into a newer one.
+ */
+export const cataloguePartHeader = z
+  .object({
+    revision: z.number().int().min(0),
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_CATALOGUE_PARTS - 1),
+  })
   .strict();
 
 const area = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);

@@ -17,6 +17,7 @@ import type { MqttClient } from 'mqtt';
 import { buildAclFile, buildPasswordFile, type AclDevice } from '../../src/sync/acl.js';
 import {
   ackTopic,
+  cataloguePartTopic,
   configTopic,
   eventsTopic,
   filters,
@@ -35,6 +36,7 @@ const DEVICES: readonly AclDevice[] = [
   { id: 'counter-1', role: 'counter' },
   { id: 'pad-1', role: 'ratingpad' },
   { id: 'board-1', role: 'display' },
+  { id: 'lookup-1', role: 'lookup' },
 ];
 const password = (user: string): string => `pw-${user}-s3cret`;
 const PROD_CONF = new URL('../../../build/mosquitto/mosquitto.conf', import.meta.url);
@@ -61,7 +63,9 @@ async function startSite(kind: Kind): Promise<Site> {
   const config = testCentreConfig({
     centre: { id: CENTRE, name: 'Trung tâm thử', timeZone: 'Asia/Ho_Chi_Minh' },
     devices: DEVICES.map((d) =>
-      d.role === 'kiosk' || d.role === 'display' ? { ...d } : { ...d, counterId: 'c1' },
+      d.role === 'kiosk' || d.role === 'display' || d.role === 'lookup'
+        ? { ...d }
+        : { ...d, counterId: 'c1' },
     ),
   });
   const passwords = parsePasswordFile(
@@ -150,6 +154,32 @@ describe.each<Kind>(['mosquitto', 'embedded'])('%s broker with the generated acc
 
     await hub.waitFor((m) => m.payload === 'marker');
     expect(hub.messages.map((m) => m.payload)).toEqual(['marker']);
+  });
+
+  it('lets only the hub write catalogue parts; a look-up terminal reads them', async () => {
+    const hub = await login(HUB);
+    const lookup = await login('lookup-1');
+    const log = new MessageLog(lookup);
+    await lookup.subscribeAsync(filters.catalogueParts(CENTRE), { qos: 1 });
+    const kiosk = await login('kiosk-1');
+    await kiosk.publishAsync(cataloguePartTopic(CENTRE, 0), 'forged-part', { qos: 1, retain: true });
+    await lookup.publishAsync(cataloguePartTopic(CENTRE, 1), 'own-forged-part', { qos: 1, retain: true });
+    await kiosk.publishAsync(requestTopic(CENTRE, 'kiosk-1', 'issue'), 'kiosk-done', { qos: 1 });
+    await hub.publishAsync(cataloguePartTopic(CENTRE, 2), 'hub-part', { qos: 1, retain: true });
+    await log.waitFor((m) => m.payload === 'hub-part');
+    expect(log.messages.map((m) => [m.topic, m.payload])).toEqual([
+      [cataloguePartTopic(CENTRE, 2), 'hub-part'],
+    ]);
+    // Retained: a terminal subscribing later still gets the hub's part, never a forged one.
+    await pool.endAll();
+    const later = await login('lookup-1');
+    const laterLog = new MessageLog(later);
+    await later.subscribeAsync(filters.catalogueParts(CENTRE), { qos: 1 });
+    await laterLog.waitFor((m) => m.payload === 'hub-part');
+    expect(laterLog.messages.map((m) => m.payload)).toEqual(['hub-part']);
+    // Cleared (an empty retained payload), so later tests watching the whole centre do not see it.
+    const hubAgain = await login(HUB);
+    await hubAgain.publishAsync(cataloguePartTopic(CENTRE, 2), '', { qos: 1, retain: true });
   });
 
   it("does not deliver another device's responses, even to a wildcard subscription", async () => {

@@ -207,6 +207,7 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/dev/pad-1/res',
       'topic read motcua/v1/q1-hcm/config',
       'topic read motcua/v1/q1-hcm/catalogue',
+      'topic read motcua/v1/q1-hcm/catalogue/part/+',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
       // the rating pad is the citizen's counter display too: it hears its counter's calls with the hub down
@@ -220,6 +221,7 @@ describe('generated Mosquitto ACL', () => {
       'topic read motcua/v1/q1-hcm/dev/board-1/res',
       'topic read motcua/v1/q1-hcm/config',
       'topic read motcua/v1/q1-hcm/catalogue',
+      'topic read motcua/v1/q1-hcm/catalogue/part/+',
       'topic read motcua/v1/q1-hcm/bus/#',
       'topic read motcua/v1/q1-hcm/presence/+',
       // a display hears every device's own events (not their requests, answers or acks)
