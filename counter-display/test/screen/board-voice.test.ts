@@ -61,7 +61,8 @@ interface Play {
   readonly heardPeak: number;
 }
 
-const config = counterTestConfig({ voice: { repeat: 1 } });
+// The recall comes seconds after the call: no recall interval here (the panel's tests cover it).
+const config = counterTestConfig({ voice: { repeat: 1 }, counterPanel: { recallIntervalS: 0 } });
 let rig: CounterScreenRig;
 let issuer: Issuer;
 let packDir: string;

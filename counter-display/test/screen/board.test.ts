@@ -26,6 +26,8 @@ let c2: CounterCommands;
 beforeAll(async () => {
   rig = await startCounterRig({
     config: counterTestConfig({
+      // The recall below comes seconds after the call: no recall interval here (the panel's tests cover it).
+      counterPanel: { recallIntervalS: 0 },
       // Area a is served by counter 1 alone, so counter 1 may call from it while the hub is down.
       counters: [
         { id: 'c1', number: 1, areas: ['a'] },
