@@ -126,7 +126,10 @@ export function startBoard(o: BoardOptions): DeviceApi<HallBoardView, BoardComma
   newCalls(core.store.state, seen);
   // The broker link alone says nothing of the hub (it may be stopped behind a running broker): the board asks
   // the hub for missed events now and then, and the hub is "online" while it answers.
-  let hubAnswers = false;
+  // Until a probe has failed twice in a row the board says nothing: a board that just started, or one whose
+  // single answer came late on a busy machine, must not flash a false "hub lost" across the hall.
+  let hubAnswers = true;
+  let failures = 0;
   let probing = false;
   const probe = async (): Promise<void> => {
     if (probing || core.isStopped()) return;
@@ -140,8 +143,10 @@ export function startBoard(o: BoardOptions): DeviceApi<HallBoardView, BoardComma
     } finally {
       probing = false;
     }
-    if (ok !== hubAnswers) {
-      hubAnswers = ok;
+    failures = ok ? 0 : failures + 1;
+    const answers = ok || failures < 2;
+    if (answers !== hubAnswers) {
+      hubAnswers = answers;
       core.changed();
     }
   };

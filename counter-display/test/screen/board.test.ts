@@ -143,6 +143,8 @@ describe('the hall board', () => {
       expect((await tileNumbers(page))['1']).toBe('1003');
     });
     await saveScreenshot(page, 'board-1080p-hub-down');
+    // The indicator is read across the hall too: never shrunk below the 24 px rule.
+    expect(await textSmallerThan(page, 24)).toEqual([]);
     await rig.centre.startHub();
     await eventually(
       async () => expect(await page.locator('[data-testid="hub-offline"]').count()).toBe(0),
