@@ -4,7 +4,7 @@
  * lockout after repeated wrong PINs. The lockout is per officer on this panel and lives in memory: restarting the
  * runtime clears it, which needs access to the machine anyway.
  */
-import { createInterface } from 'node:readline';
+import { readLineFromStdin } from '@motcua/shared/runtime/stdin';
 import type { CentreConfig, Clock } from '@motcua/shared';
 import { hashPin, verifyPin } from '@motcua/shared/electron/kiosk';
 
@@ -129,16 +129,6 @@ export function hashOfficerPin(pin: string, cost?: { log2N: number; r: number; p
 export interface CliIo {
   out(s: string): void;
   err(s: string): void;
-}
-
-async function readLineFromStdin(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * typed on a PC keyboard and guarded by the log-in rate limit; the cost (2^15 × 8, 32 MB, ~0.1 s) keeps a leaked
  * config from being a password list.
  */
-import { createInterface } from 'node:readline';
+import { readLineFromStdin } from '@motcua/shared/runtime/stdin';
 import { hashPin, verifyPin } from '@motcua/shared/electron/kiosk';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -36,16 +36,6 @@ export const DUMMY_HASH = `scrypt$15$8$1$${'A'.repeat(22)}$${'A'.repeat(43)}`;
 export interface CliIo {
   out(s: string): void;
   err(s: string): void;
-}
-
-async function readLineFromStdin(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * configuration. The PIN is read from standard input, never from the command line (which shell history and
  * `ps` would keep).
  */
-import { createInterface } from 'node:readline';
+import { readLineFromStdin } from '../runtime/stdin.js';
 import { hashPin } from './kiosk.js';
 
 export interface CliIo {
@@ -13,16 +13,6 @@ export interface CliIo {
 
 /** Digits only: the PIN is typed on the kiosk's on-screen keypad. Six or more: the lockout then holds for years. */
 const PIN_FORMAT = /^\d{6,12}$/;
-
-async function readLineFromStdin(): Promise<string> {
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  try {
-    for await (const line of rl) return line;
-    return '';
-  } finally {
-    rl.close();
-  }
-}
 
 export async function adminPinHashCommand(
   argv: string[],
