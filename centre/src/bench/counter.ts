@@ -1,25 +1,32 @@
 /**
- * `motcua bench counter`: the hall board's figures on this machine, as one JSON object. Not a test: no
- * thresholds. A product Mosquitto on a free loopback port, the hub, forty counter runtimes, the board in
- * browser mode and Debian's Chromium showing it.
- * - press_to_board_p50_ms / _p99_ms: the counter runtime's `next` called → the board's page has the number in
- *   its "Xin mời số" panel (a MutationObserver in the page stamps the DOM change on the same wall clock);
+ * `motcua bench counter`: the figures of the screens at and around the counter on this machine, as one JSON
+ * object. Not a test: no thresholds. A product Mosquitto on a free loopback port, the hub, forty counters, a
+ * kiosk, the hall board in browser mode and Debian's Chromium showing it.
+ * - press_to_board_p50_ms / _p99_ms: the officer clicks "Gọi tiếp" on the panel page of counter 1 (its runtime
+ *   in browser mode) → the board's page has the number in its "Xin mời số" panel, through the broker. Both ends
+ *   are stamped in Chromium on the same wall clock: the click by a listener on the panel page, the number by a
+ *   MutationObserver on the board page;
  * - board_frame_p99_ms: frame times (requestAnimationFrame deltas) during a call's highlight with forty
  *   counters open, at 4× CPU throttling (DevTools `Emulation.setCPUThrottlingRate`);
- * - ui_js_kb_gz: the JavaScript the board page loads, gzipped (level 9), in KB (one bundle for every role).
+ * - ui_js_kb_gz_panel / _display / _board: the JavaScript each screen's page loads, gzipped (level 9), in KB
+ *   (one bundle with a lazy part per role); ui_js_kb_gz is the largest of the three.
+ *
+ * The other 39 counters and the kiosk run in the simulated devices' child process (farm.ts), as in
+ * `bench sync`: in a centre each is its own machine, and in this process forty counters storing every
+ * broadcast would sit on the event loop between the hub and the board.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { silentLogger, systemClock } from '@motcua/shared';
-import { openDevice } from '@motcua/shared/device/runtime';
 import { startHub } from '@motcua/hub/hub';
-import { startCounterBrowserMode } from '@motcua/counter-display/browser-mode';
+import { startCounterBrowserMode, type CounterBrowserMode } from '@motcua/counter-display/browser-mode';
 import { buildCounterScreen } from '@motcua/counter-display/build-screen';
-import { startCounter, type CounterDevice } from '@motcua/counter-display/runtime/counter';
 import { launchChromium } from '../chromium.js';
 import { defaultTestConf, startMosquitto } from '../mosquitto.js';
+import { startFarm } from './farm.js';
 import { benchSyncConfig } from './sync-config.js';
 
 export interface CounterBench {
@@ -30,6 +37,9 @@ export interface CounterBench {
   board_frames: number;
   counters: number;
   cpu_slowdown: number;
+  ui_js_kb_gz_panel: number;
+  ui_js_kb_gz_display: number;
+  ui_js_kb_gz_board: number;
   ui_js_kb_gz: number;
   chromium: string;
 }
@@ -41,15 +51,9 @@ const pct = (xs: readonly number[], p: number): number => {
   );
 };
 
-const waitFor = async (cond: () => boolean, ms: number, what: string): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** In the page: stamps (wall clock, ms) each new number shown in the "Xin mời số" panel. */
+/** In the board's page: stamps (wall clock, ms) each new number shown in the "Xin mời số" panel. */
 const STAMP_CALLS = `(() => {
   window.__shown = [];
   let last = null;
@@ -58,6 +62,15 @@ const STAMP_CALLS = `(() => {
     const t = n ? n.textContent : null;
     if (t !== null && t !== last) { last = t; window.__shown.push({ t, at: performance.timeOrigin + performance.now() }); }
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
+})()`;
+
+/** In the panel's page: stamps (wall clock, ms) each click on "Gọi tiếp", before the page's own handler. */
+const STAMP_CLICKS = `(() => {
+  window.__clicks = [];
+  document.addEventListener('click', (e) => {
+    const b = e.target instanceof Element ? e.target.closest('[data-testid="action-next"]') : null;
+    if (b !== null) window.__clicks.push(performance.timeOrigin + performance.now());
+  }, true);
 })()`;
 
 /** In the page: requestAnimationFrame deltas for `ms`. */
@@ -73,6 +86,28 @@ const FRAMES = (ms: number): string => `new Promise((done) => {
   requestAnimationFrame(tick);
 })`;
 
+/** Opens `url` in a new page and returns it with the gzipped size (KB) of the JavaScript it loaded. */
+async function openMeasured(
+  browser: Browser,
+  url: string,
+  ready: string,
+  viewport: { width: number; height: number },
+) {
+  const page = await browser.newPage({ viewport });
+  let jsBytes = 0;
+  const bodies: Promise<void>[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js'))
+      bodies.push(r.body().then((b) => void (jsBytes += gzipSync(b, { level: 9 }).length)));
+  });
+  await page.goto(url);
+  await page.locator(ready).first().waitFor({ timeout: 30_000 });
+  // Lazy parts of the bundle (the role's pages) count too.
+  await page.waitForLoadState('networkidle');
+  await Promise.all(bodies);
+  return { page, kb: Math.round(jsBytes / 102.4) / 10 };
+}
+
 export async function measureCounterBench(
   o: { presses?: number; slowdown?: number } = {},
 ): Promise<CounterBench> {
@@ -86,75 +121,94 @@ export async function measureCounterBench(
   try {
     const hub = await startHub({
       config,
-      dataDir: dir,
+      dataDir: join(dir, 'hub'),
       brokerUrl: broker.url,
       clock: systemClock,
       logger: silentLogger,
     });
     stops.unshift(() => hub.stop());
     const staticDir = await buildCounterScreen(join(dir, 'screen'));
-    const common = { dataDir: dir, brokerUrl: broker.url, config, logger: silentLogger };
-    const kiosk = openDevice({ ...common, role: 'kiosk', deviceId: 'kiosk-1' });
-    stops.unshift(() => kiosk.stop());
-    const desks: CounterDevice[] = [];
-    for (let i = 0; i < counters; i++) {
-      const d = startCounter({ ...common, counterId: `c${String(i + 1)}` });
-      desks.push(d);
-      stops.unshift(() => d.stop());
-    }
-    await waitFor(() => kiosk.sync.connected && desks.every((d) => d.status().connected), 30_000, 'devices');
-    const issue = async (): Promise<void> => {
-      const r = await kiosk.sync.request('issue', { areaId: 'a', priority: null, needsPrint: false });
-      if (r.kind !== 'done') throw new Error('bench: no ticket');
+    const runtime = { dataDir: join(dir, 'devices'), brokerUrl: broker.url, config, logger: silentLogger };
+    const started: CounterBrowserMode[] = [];
+    const start = async (...a: Parameters<typeof startCounterBrowserMode>): Promise<CounterBrowserMode> => {
+      const m = await startCounterBrowserMode(...a);
+      started.push(m);
+      stops.unshift(() => m.stop());
+      return m;
     };
-    for (const d of desks) {
-      const r = await d.commands.open();
-      if (!r.ok) throw new Error(`bench: open: ${r.message}`);
-    }
-    for (let i = 0; i < counters + presses + 1; i++) await issue();
-    for (const d of desks) await d.commands.next(); // every counter shows a number
-
-    const board = await startCounterBrowserMode({
-      role: 'board',
-      runtime: { ...common, deviceId: 'board-1', voice: false },
+    // Counter 1 behind its panel page, and its citizen display (for the display's bundle size).
+    const panelMode = await start({
+      role: 'counter',
+      runtime: { ...runtime, counterId: 'c1' },
       port: 0,
       staticDir,
     });
-    stops.unshift(() => board.stop());
-    const browser = await launchChromium();
-    stops.unshift(() => browser.close());
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    let jsBytes = 0;
-    const bodies: Promise<void>[] = [];
-    page.on('response', (r) => {
-      if (r.url().endsWith('.js'))
-        bodies.push(r.body().then((b) => void (jsBytes += gzipSync(b, { level: 9 }).length)));
+    const displayMode = await start({
+      role: 'display',
+      runtime: { ...runtime, counterId: 'c1' },
+      port: 0,
+      staticDir,
     });
-    await page.goto(board.url);
-    await page.locator('.b-tile__num').first().waitFor();
-    await Promise.all(bodies);
-    await page.evaluate(STAMP_CALLS);
 
-    const desk = desks[0]!;
-    const latencies: number[] = [];
-    for (let i = 0; i < presses; i++) {
-      const before = await page.evaluate<number>('window.__shown.length');
-      const t0 = Date.now();
-      const r = await desk.commands.next();
-      if (!r.ok) throw new Error(`bench: next: ${r.message}`);
-      // Polled with evaluate: waitForFunction's string form is an eval, which the screen's CSP refuses.
-      for (;;) {
-        if ((await page.evaluate<number>('window.__shown.length')) > before) break;
-        await new Promise((ok) => setTimeout(ok, 5));
-      }
-      const at = await page.evaluate<number>('window.__shown[window.__shown.length - 1].at');
-      latencies.push(at - t0);
+    // Counters 2…40 and the kiosk in the simulated devices' process.
+    const farm = startFarm();
+    stops.unshift(() => farm.stop());
+    await farm.ask({ op: 'init', url: broker.url, counters, kiosks: 1, dir: join(dir, 'farm'), skip: 1 });
+    await farm.ask({ op: 'open' });
+    for (let i = 0; i < counters + presses + 1; i++) {
+      const r = await farm.ask({ op: 'issue', i });
+      if (r.op !== 'issued') throw new Error(`bench: issue answered ${r.op}`);
+    }
+    for (let i = 0; i < counters - 1; i++) {
+      const r = await farm.ask({ op: 'call', i }); // every simulated counter shows a number
+      if (r.op !== 'called') throw new Error(`bench: call answered ${r.op}`);
     }
 
-    const cdp = await page.context().newCDPSession(page);
+    const boardMode = await start({
+      role: 'board',
+      runtime: { ...runtime, deviceId: 'board-1', voice: false },
+      port: 0,
+      staticDir,
+    });
+    const browser = await launchChromium();
+    stops.unshift(() => browser.close());
+    const hd = { width: 1920, height: 1080 };
+    const display = await openMeasured(browser, displayMode.url, 'main', { width: 1280, height: 800 });
+    await display.page.close();
+    const board = await openMeasured(browser, boardMode.url, '.b-tile__num', hd);
+    const panel = await openMeasured(browser, panelMode.url, '[data-testid="officer-o1"]', hd);
+
+    // The officer logs in by name and opens the counter, as on the device.
+    await panel.page.getByTestId('officer-o1').click();
+    await panel.page.getByTestId('open').click();
+    await panel.page.getByTestId('action-next').waitFor();
+    await board.page.evaluate(STAMP_CALLS);
+    await panel.page.evaluate(STAMP_CLICKS);
+
+    const count = (p: typeof board.page, expr: string): Promise<number> => p.evaluate<number>(expr);
+    const latencies: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      const before = await count(board.page, 'window.__shown.length');
+      const clicks = await count(panel.page, 'window.__clicks.length');
+      await panel.page.getByTestId('action-next').click();
+      // Polled with evaluate: waitForFunction's string form is an eval, which the screen's CSP refuses.
+      const end = Date.now() + 10_000;
+      while ((await count(board.page, 'window.__shown.length')) <= before) {
+        if (Date.now() > end) throw new Error(`bench: press ${String(i + 1)} never reached the board`);
+        await sleep(5);
+      }
+      const shown = await count(board.page, 'window.__shown[window.__shown.length - 1].at');
+      const clicked = await count(panel.page, `window.__clicks[${String(clicks)}]`);
+      latencies.push(shown - clicked);
+      // The panel takes the next press once this one is answered (a double press never sends two).
+      await panel.page.getByTestId('action-next').waitFor();
+      await sleep(50);
+    }
+
+    const cdp = await board.page.context().newCDPSession(board.page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-    const frames = page.evaluate<number[]>(FRAMES(3_000));
-    await desks[1]!.commands.next(); // a highlight on a full board
+    const frames = board.page.evaluate<number[]>(FRAMES(3_000));
+    await farm.ask({ op: 'call', i: 0 }); // a highlight on a full board
     const deltas = await frames;
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     return {
@@ -165,7 +219,10 @@ export async function measureCounterBench(
       board_frames: deltas.length,
       counters,
       cpu_slowdown: slowdown,
-      ui_js_kb_gz: Math.round(jsBytes / 102.4) / 10,
+      ui_js_kb_gz_panel: panel.kb,
+      ui_js_kb_gz_display: display.kb,
+      ui_js_kb_gz_board: board.kb,
+      ui_js_kb_gz: Math.max(panel.kb, display.kb, board.kb),
       chromium: browser.version(),
     };
   } finally {

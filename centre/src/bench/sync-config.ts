@@ -34,6 +34,8 @@ export function benchSyncConfig(counters: number, kiosks: number): CentreConfig 
       areas: i === counters - 1 ? [...BENCH_AREAS, 'bulk'] : BENCH_AREAS,
     })),
     kiosks: Array.from({ length: kiosks }, (_, i) => ({ id: `kiosk-${i + 1}` })),
+    // One officer without a PIN: `bench counter` logs in on the panel page by picking the name.
+    officers: [{ id: 'o1', name: 'Nguyễn Thị Hương' }],
     hours: AROUND_THE_CLOCK,
   });
 }

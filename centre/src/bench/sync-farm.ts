@@ -14,7 +14,15 @@ import { startCounter, type CounterDevice } from '@motcua/counter-display/runtim
 import { BENCH_AREAS, benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
 
 export type FarmRequest =
-  | { op: 'init'; url: string; counters: number; kiosks: number; dir: string }
+  | {
+      op: 'init';
+      url: string;
+      counters: number;
+      kiosks: number;
+      dir: string;
+      /** Counters c1…c{skip} are not simulated here (the bench runs them itself, e.g. behind a panel page). */
+      skip?: number;
+    }
   | { op: 'open' }
   | { op: 'issue'; i: number }
   | { op: 'call'; i: number }
@@ -40,9 +48,10 @@ async function handle(m: FarmRequest): Promise<FarmReply> {
     case 'init': {
       const config = benchSyncConfig(m.counters, m.kiosks);
       // Counters are the product's counter runtime; kiosks issue by raw request (no printer in the bench).
-      counters = Array.from({ length: m.counters }, (_, i) =>
+      const skip = m.skip ?? 0;
+      counters = Array.from({ length: m.counters - skip }, (_, i) =>
         startCounter({
-          counterId: `c${i + 1}`,
+          counterId: `c${skip + i + 1}`,
           dataDir: m.dir,
           brokerUrl: m.url,
           config,

@@ -19,17 +19,15 @@
  * Phases run one after the other; during the ingest and catch-up phases the simulated counters, kiosks and
  * displays are stopped, so those figures are about the hub and the one device involved.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { setPriority, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { fileURLToPath } from 'node:url';
 import { silentLogger, systemClock, type EventDraft } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import type { DeviceRole } from '@motcua/shared/sync/topics';
 import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '../mosquitto.js';
-import type { FarmReply, FarmRequest } from './sync-farm.js';
+import { startFarm, type Farm } from './farm.js';
 import { benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
 import { startHub } from '@motcua/hub/hub';
 
@@ -100,58 +98,6 @@ async function until(cond: () => boolean, timeoutMs: number, what: string): Prom
 }
 
 type Device = BenchDevice;
-
-/** The child process of simulated counters and kiosks; one request at a time. */
-interface Farm {
-  ask(r: FarmRequest): Promise<FarmReply>;
-  stop(): Promise<void>;
-}
-
-function startFarm(): Farm {
-  // The child runs TypeScript through tsx, whichever directory the bench was started from.
-  const child: ChildProcess = fork(fileURLToPath(new URL('./sync-farm.ts', import.meta.url)), [], {
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  if (child.pid !== undefined) setPriority(child.pid, 19);
-  let waiting: { resolve: (r: FarmReply) => void; reject: (e: Error) => void } | null = null;
-  let exited = false;
-  const gone = new Promise<void>((resolve) =>
-    child.once('exit', (code, signal) => {
-      exited = true;
-      waiting?.reject(new Error(`the simulated devices' process exited (${signal ?? String(code)})`));
-      waiting = null;
-      resolve();
-    }),
-  );
-  child.on('message', (m: FarmReply) => {
-    const w = waiting;
-    waiting = null;
-    if (!w) return;
-    if (m.op === 'error') w.reject(new Error(`simulated devices: ${m.message}`));
-    else w.resolve(m);
-  });
-  return {
-    ask: (r) =>
-      new Promise<FarmReply>((resolve, reject) => {
-        if (exited) {
-          reject(new Error("the simulated devices' process is not running"));
-          return;
-        }
-        waiting = { resolve, reject };
-        child.send(r);
-      }),
-    stop: async () => {
-      if (!exited) {
-        const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        if (child.connected) child.send({ op: 'stop' } satisfies FarmRequest);
-        else child.kill('SIGKILL');
-        await gone;
-        clearTimeout(t);
-      }
-    },
-  };
-}
 
 export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench> {
   const nCounters = opts.counters ?? 40;

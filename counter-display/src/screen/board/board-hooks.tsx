@@ -38,18 +38,39 @@ export function useReducedMotion(): boolean {
   return reduced;
 }
 
+const overflows = (el: HTMLElement): boolean =>
+  el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight;
+
+/** What each element was last fitted for (its text and box): unchanged, it keeps its size, unmeasured. */
+const fitted = new WeakMap<HTMLElement, string>();
+const fitKey = (el: HTMLElement): string =>
+  `${String(el.clientWidth)}x${String(el.clientHeight)}|${el.textContent}`;
+
 /**
- * Shrinks `el`'s font until its text fits its box (never below `minRatio` of the styled size), so a name or a
- * number longer than the layout planned for is smaller, never cut. Most texts fit at once: one measurement.
+ * Shrinks each element's font until its text fits its box (never below its `minRatio` of the styled size), so
+ * a name or a number longer than the layout planned for is smaller, never cut.
+ *
+ * Reading a size after a style change forces the browser to lay the page out again. Fitting the board's two
+ * dozen texts one by one, each from its full size down in 8 % steps, cost dozens of layouts on every call (tens
+ * of milliseconds between the call and the number on screen). So: texts whose text and box are as they were
+ * at their last fit are left alone; the others are reset, measured and stepped down together, one layout a
+ * round.
  */
-export function fitText(el: HTMLElement, minRatio: number): void {
-  el.style.fontSize = '';
-  const base = parseFloat(getComputedStyle(el).fontSize);
-  let size = base;
-  while ((el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) && size > base * minRatio) {
-    size *= 0.92;
-    el.style.fontSize = `${size.toFixed(1)}px`;
+export function fitTexts(items: readonly { readonly el: HTMLElement; readonly minRatio: number }[]): void {
+  const todo = items.filter(({ el }) => fitted.get(el) !== fitKey(el));
+  for (const { el } of todo) el.style.fontSize = '';
+  const base = todo.map(({ el }) => parseFloat(getComputedStyle(el).fontSize));
+  const size = [...base];
+  let pending = todo.flatMap((it, i) => (overflows(it.el) ? [i] : []));
+  while (pending.length > 0) {
+    const shrunk = pending.filter((i) => size[i]! > base[i]! * todo[i]!.minRatio);
+    for (const i of shrunk) {
+      size[i] = size[i]! * 0.92;
+      todo[i]!.el.style.fontSize = `${size[i].toFixed(1)}px`;
+    }
+    pending = shrunk.filter((i) => overflows(todo[i]!.el));
   }
+  for (const { el } of todo) fitted.set(el, fitKey(el));
 }
 
 /** Fits every `[data-fit]` element under `root` whenever `key` changes. */
@@ -57,8 +78,12 @@ export function useFitAll(root: RefObject<HTMLElement | null>, key: string): voi
   useLayoutEffect(() => {
     const r = root.current;
     if (r === null) return;
-    for (const el of Array.from(r.querySelectorAll<HTMLElement>('[data-fit]')))
-      fitText(el, Number(el.dataset.fit ?? '0.5'));
+    fitTexts(
+      Array.from(r.querySelectorAll<HTMLElement>('[data-fit]'), (el) => ({
+        el,
+        minRatio: Number(el.dataset.fit ?? '0.5'),
+      })),
+    );
   }, [key]);
 }
 
