@@ -15,40 +15,10 @@
  */
 import type { CentreConfig } from '../config/schema.js';
 import { isCallable, meanServiceMinutes, openCountersFor, peopleAhead, policyFor } from './order.js';
-import type { QueueState, TicketState } from './state.js';
+import type { QueueState } from './state.js';
+import { areaTimings, breakMinutes, pausedCounterBackIn, remainingMinutes } from './wait-model.js';
 
-/** Closed tickets per area the time per citizen is taken from. */
-export const OCCUPANCY_SAMPLES = 20;
-/** Weight of the configured service time, in samples, against the measured ones. */
-const PRIOR_WEIGHT = 3;
-/** A counter busy longer than expected is assumed to need at least this share of a mean time more. */
-const MIN_RESIDUAL_SHARE = 0.25;
-
-/** Minutes a counter spends per citizen from the area's queue (call to finish or to no-show). */
-export function occupancyMinutes(s: QueueState, config: CentreConfig): Map<string, number> {
-  const recent = new Map<string, TicketState[]>();
-  for (const t of s.tickets.values()) {
-    if ((t.status !== 'done' && t.status !== 'no_show') || t.finishedAt === null) continue;
-    let list = recent.get(t.queueAreaId);
-    if (!list) recent.set(t.queueAreaId, (list = []));
-    list.push(t);
-  }
-  const out = new Map<string, number>();
-  for (const a of config.areas) {
-    const list = (recent.get(a.id) ?? [])
-      .sort((x, y) => y.finishedAt! - x.finishedAt! || (x.id < y.id ? -1 : 1))
-      .slice(0, OCCUPANCY_SAMPLES);
-    let sum = PRIOR_WEIGHT * a.defaultServiceMinutes;
-    for (const t of list) {
-      // A no-show's counter time runs from the first call (the recall resets lastCalledAt); a transferred
-      // ticket's first call was at another counter, so its own occupancy starts at the last call.
-      const from = t.status === 'no_show' && t.transfers === 0 ? t.firstCalledAt : t.lastCalledAt;
-      sum += Math.max(0, t.finishedAt! - (from ?? t.finishedAt!)) / 60_000;
-    }
-    out.set(a.id, sum / (PRIOR_WEIGHT + list.length));
-  }
-  return out;
-}
+export { OCCUPANCY_SAMPLES, occupancyMinutes } from './wait-model.js';
 
 /**
  * Where a ticket stands: in an area's queue or in one counter's directed queue, with `position` before it.
@@ -99,7 +69,9 @@ export function projectWaitMinutes(
   slot: QueueSlot,
   nowMs?: number,
 ): number | null {
-  const occupancy = occupancyMinutes(s, config);
+  const timings = areaTimings(s, config);
+  const occupancy = new Map([...timings].map(([id, t]) => [id, t.mean]));
+  const breakMin = nowMs === undefined ? 0 : breakMinutes(s, config);
   const areaCount = new Map<string, number>();
   for (const [areaId, ids] of s.waitingByArea) {
     let n = 0;
@@ -153,16 +125,22 @@ export function projectWaitMinutes(
   const desks: Desk[] = [];
   for (const c of config.counters) {
     const st = s.counters.get(c.id);
-    if (st?.status !== 'open') continue;
-    const cur = st.current !== null ? s.tickets.get(st.current) : undefined;
+    if (!st) continue;
     let free = 0;
+    if (st.status === 'paused') {
+      // An officer on a break comes back: the counter joins when the break is expected to end.
+      const back = nowMs === undefined ? null : pausedCounterBackIn(st, config, nowMs, breakMin);
+      if (back === null) continue;
+      free = back;
+    } else if (st.status !== 'open') continue;
+    const cur = st.current !== null ? s.tickets.get(st.current) : undefined;
     if (cur) {
-      const mean = occupancy.get(cur.queueAreaId) ?? 10;
+      const timing = timings.get(cur.queueAreaId) ?? { mean: 10, sigma: 0.5 };
       const since = cur.lastCalledAt;
-      free =
+      free +=
         nowMs === undefined || since === null
-          ? mean / 2
-          : Math.max(mean - (nowMs - since) / 60_000, mean * MIN_RESIDUAL_SHARE);
+          ? timing.mean / 2
+          : remainingMinutes(timing, (nowMs - since) / 60_000);
     }
     desks.push({ id: c.id, areas: c.areas, free });
   }

@@ -44,6 +44,8 @@ export interface SimulationOptions {
   /** Expected citizens over the day (default: 35 per counter). */
   readonly citizens?: number;
   readonly profile?: DayProfileName;
+  /** Receives every ticket's wait record at the end of the day (for analysing the estimate's errors). */
+  readonly onRecords?: (records: readonly WaitRecord[]) => void;
 }
 
 export interface SimulationResult {
@@ -271,6 +273,7 @@ export function simulateDay(
     const at = s.tickets.get(r.ticketId)?.firstCalledAt ?? null;
     r.actualMin = at === null ? null : (at - r.issuedAt) / 60_000;
   }
+  options.onRecords?.(records);
   const accuracy = waitAccuracy(records);
   const events = store.eventsOfDay(store.day);
   const rejected = new Set(s.rejected.map((x) => x.eventId));
