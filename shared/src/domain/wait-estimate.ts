@@ -16,7 +16,13 @@
 import type { CentreConfig } from '../config/schema.js';
 import { isCallable, meanServiceMinutes, openCountersFor, peopleAhead, policyFor } from './order.js';
 import type { QueueState } from './state.js';
-import { areaTimings, breakMinutes, pausedCounterBackIn, remainingMinutes } from './wait-model.js';
+import {
+  areaTimings,
+  breakMinutes,
+  issuingMinutesLeft,
+  pausedCounterBackIn,
+  remainingMinutes,
+} from './wait-model.js';
 
 export { OCCUPANCY_SAMPLES, occupancyMinutes } from './wait-model.js';
 
@@ -89,18 +95,28 @@ export function projectWaitMinutes(
   const key = slot.kind === 'area' ? slot.areaId : slot.counterId;
   target.set(key, Math.max(target.get(key) ?? 0, slot.position + 1));
 
-  // Future arrivals per minute that are called before the target: for a normal ticket, later priority tickets
-  // in its own area (as the area's policy lets them in). Arrivals in other areas are left out on purpose:
-  // projecting the recent rate onto the shared counters over-estimated by more than it corrected (measured
-  // with `motcua simulate`: the morning peak fades while the ticket waits).
+  // Future arrivals per minute that are called before the target, at the area's recent rate, until issuing
+  // stops for the session (nobody arrives after the cut-off, so the end of a peak is not projected past it):
+  // for a normal ticket, later priority tickets in its own area (as the area's policy lets them in); for any
+  // ticket, every citizen arriving in an area that a counter serving its area puts first (that counter takes
+  // them before it turns to the ticket's area).
   const rate = new Map<string, number>();
-  if (nowMs !== undefined && slot.kind === 'area' && slot.priority !== true) {
-    const r = arrivalRates(s, nowMs).get(slot.areaId);
-    if (r && policyFor(config, slot.areaId).mode !== 'fifo') rate.set(slot.areaId, r.priority);
+  let arrivalsFor = 0;
+  if (nowMs !== undefined && slot.kind === 'area') {
+    const rates = arrivalRates(s, nowMs);
+    const own = rates.get(slot.areaId);
+    if (slot.priority !== true && own && policyFor(config, slot.areaId).mode !== 'fifo')
+      rate.set(slot.areaId, own.priority);
+    for (const c of config.counters) {
+      const i = c.areas.indexOf(slot.areaId);
+      for (const a of c.areas.slice(0, Math.max(0, i))) rate.set(a, rates.get(a)?.all ?? 0);
+    }
+    arrivalsFor = issuingMinutesLeft(config, nowMs);
   }
   // Arrivals by minute `at`, on a fluid schedule (one every 1/rate minutes); the epsilon keeps the count
   // at an arrival's own instant from rounding down, so a counter waiting for it does not wait forever.
-  const arrived = (a: string, at: number): number => Math.floor((rate.get(a) ?? 0) * at + 1e-9);
+  const arrived = (a: string, at: number): number =>
+    Math.floor((rate.get(a) ?? 0) * Math.min(at, arrivalsFor) + 1e-9);
   // Later priority tickets called before the target: under "interleave", at most one per everyN normal calls
   // ahead; under "priority-first", at most maxConsecutive (else one) per normal call ahead. The cap keeps a
   // rate measured on a handful of tickets from predicting that a normal ticket is never called.
@@ -175,7 +191,8 @@ export function projectWaitMinutes(
       let next = Infinity;
       for (const a of d.areas) {
         const r = rate.get(a) ?? 0;
-        if (r > 0) next = Math.min(next, (arrived(a, d.free) + 1) / r);
+        const at = r > 0 ? (arrived(a, d.free) + 1) / r : Infinity;
+        if (at <= arrivalsFor) next = Math.min(next, at);
       }
       if (next === Infinity) desks.splice(desks.indexOf(d), 1);
       else d.free = Math.max(next, d.free + 1e-6);

@@ -133,6 +133,13 @@ export function sessionAt(config: CentreConfig, nowMs: number): [number, number]
   return null;
 }
 
+/** Minutes until the kiosks stop issuing for the session the instant falls in (0 outside issuing hours). */
+export function issuingMinutesLeft(config: CentreConfig, nowMs: number): number {
+  const session = sessionAt(config, nowMs);
+  if (session === null) return 0;
+  return Math.max(0, (session[1] - config.hours.stopIssuingBeforeCloseMin * 60_000 - nowMs) / 60_000);
+}
+
 /**
  * Mean minutes of today's breaks: finished pauses that began and ended within one session (a pause over lunch
  * is lunch, not a break), shrunk towards a quarter of an hour while few were seen.

@@ -44,6 +44,11 @@ export interface SimulationOptions {
   /** Expected citizens over the day (default: 35 per counter). */
   readonly citizens?: number;
   readonly profile?: DayProfileName;
+  /**
+   * Another estimator to measure in place of the one printed on tickets (for analysis only: comparing
+   * candidate estimators, or an upper bound on what any estimator could reach). Default ticketWaitEstimate.
+   */
+  readonly estimator?: typeof ticketWaitEstimate;
   /** Receives every ticket's wait record at the end of the day (for analysing the estimate's errors). */
   readonly onRecords?: (records: readonly WaitRecord[]) => void;
 }
@@ -188,7 +193,7 @@ export function simulateDay(
         const id = r.ticketId;
         // What the kiosk prints, computed as the kiosk does: right after issuing, before printing.
         const s = store.state;
-        const est = ticketWaitEstimate(s, config, id, t);
+        const est = (options.estimator ?? ticketWaitEstimate)(s, config, id, t);
         records.push({
           ticketId: id,
           areaId,
