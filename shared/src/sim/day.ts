@@ -22,6 +22,7 @@ import {
   transferCurrent,
 } from '../domain/commands.js';
 import { stateHash } from '../domain/hash.js';
+import type { QueueState } from '../domain/state.js';
 import { computeStatistics, type Statistics } from '../domain/stats.js';
 import { naiveWaitMinutes, ticketWaitEstimate } from '../domain/wait-estimate.js';
 import { ManualClock } from '../runtime/clock.js';
@@ -50,7 +51,7 @@ export interface SimulationOptions {
    */
   readonly estimator?: typeof ticketWaitEstimate;
   /** Receives every ticket's wait record at the end of the day (for analysing the estimate's errors). */
-  readonly onRecords?: (records: readonly WaitRecord[]) => void;
+  readonly onRecords?: (records: readonly WaitRecord[], state: QueueState) => void;
 }
 
 export interface SimulationResult {
@@ -278,7 +279,7 @@ export function simulateDay(
     const at = s.tickets.get(r.ticketId)?.firstCalledAt ?? null;
     r.actualMin = at === null ? null : (at - r.issuedAt) / 60_000;
   }
-  options.onRecords?.(records);
+  options.onRecords?.(records, s);
   const accuracy = waitAccuracy(records);
   const events = store.eventsOfDay(store.day);
   const rejected = new Set(s.rejected.map((x) => x.eventId));
