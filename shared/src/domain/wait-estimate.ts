@@ -10,8 +10,19 @@
  * called when the first service ends, not after 1.5 services). So the estimate replays the real "call next"
  * preference on counts: each open counter, from the moment it is expected to be free, takes the next ticket
  * from the first of its queues that has one (tickets transferred to it first), until the ticket in question
- * is reached, with later priority tickets let in ahead of a normal one. Time per citizen comes from the area's recent counter occupancy (call to finish, no-shows
- * included), shrunk towards the configured service time while there are few samples.
+ * is reached. What it knows at the instant (domain/wait-model.ts), all from today's record and the config:
+ * - time per citizen by area: recent counter occupancy (call to finish, no-shows included), shrunk towards
+ *   the configured service time while there are few samples, with its spread (a log-normal fit);
+ * - a busy counter is free after the log-normal's expected time left given how long it has been busy (an
+ *   overdue service is probably a long one, not about to end);
+ * - a paused counter (a break) is back after today's mean break length from when the pause began (none seen
+ *   yet: a quarter of an hour); a counter paused over lunch or closed is not counted;
+ * - citizens keep arriving at each area's recent rate until issuing stops for the session: later priority
+ *   tickets go ahead of a normal one as the area's policy allows, and newcomers to an area that a shared
+ *   counter puts first take that counter before the ticket's area.
+ * Measured with `motcua simulate` (issue 13). What it cannot know: the spread of the services still to come
+ * (on the provincial day, about 4 of its mean error of 7–10 minutes) and breaks that begin while the ticket
+ * waits (the ticket's figure is then too low).
  */
 import type { CentreConfig } from '../config/schema.js';
 import { isCallable, meanServiceMinutes, openCountersFor, peopleAhead, policyFor } from './order.js';
@@ -63,11 +74,10 @@ const MIN_ARRIVAL_WINDOW_MIN = 10;
 const HORIZON_MIN = 600;
 
 /**
- * Minutes until the ticket at `slot` is called, replaying call-next on counts; null when no open counter
- * would ever reach it. With `nowMs`, a normal ticket also expects priority citizens to keep arriving in its
- * area at the recent rate (they are called before it, as far as the area's policy allows), and a busy
- * counter's remaining time follows from when it called its citizen. Without `nowMs` (a screen showing the
- * queue), nobody else arrives and a busy counter is assumed to be half-way through its citizen.
+ * Minutes until the ticket at `slot` is called, replaying call-next on counts; null when no counter would ever
+ * reach it. With `nowMs` (tickets, kiosk and look-up screens), arrivals, busy counters' time left and breaks
+ * are projected as the module's header says. Without it, nobody else arrives, a busy counter is assumed to be
+ * half-way through its citizen and a paused counter is not counted.
  */
 export function projectWaitMinutes(
   s: QueueState,
