@@ -60,6 +60,20 @@ describe('simulateDay', () => {
   });
 });
 
+describe('the estimated wait printed on tickets, measured on a provincial day', () => {
+  it('is at least 30 % closer to the actual wait than the naive baseline', () => {
+    // The full default day (29 counters, about 1,000 citizens, morning peak), as `motcua simulate` runs it.
+    // Issue 13 also asks for a mean error under 3 minutes: not reached on this day (about 7–10 minutes over
+    // seeds 1–10). With waits of 45–60 minutes at the peak, the spread of service times alone accounts for
+    // about 4 minutes, and officers' breaks that start while a ticket waits cannot be known when it is printed.
+    const r = simulateDay(provincial, 1);
+    expect(r.arrivals).toBeGreaterThan(900);
+    expect(r.waitEstimate.measured).toBeGreaterThan(800);
+    expect(r.wait_estimate_mae_min).not.toBeNull();
+    expect(r.wait_estimate_mae_min!).toBeLessThanOrEqual(0.7 * r.baseline_mae_min!);
+  });
+});
+
 describe('waitAccuracy', () => {
   const rec = (
     areaId: string,

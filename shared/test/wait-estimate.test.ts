@@ -49,12 +49,40 @@ describe('estimated wait: edge cases', () => {
     expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now).estimatedWaitMinutes).toBeNull();
   });
 
-  it('a paused counter (officer on a break) does not count as open', () => {
+  it('a paused counter (officer on a break) is expected back after a break, not at once and not never', () => {
     const q = hall();
     q.open('c1');
     const id = q.issue('a');
     expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now).estimatedWaitMinutes).toBe(0);
     q.dev.run(q.engine, counterCommand(q.s(), 'c1', { kind: 'pause', reason: 'nghỉ giải lao' }));
+    // no break seen yet today: a quarter of an hour
+    expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now).estimatedWaitMinutes).toBe(15);
+    expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now + 10 * 60_000).estimatedWaitMinutes).toBe(5);
+    // overdue: back soon, not already back
+    expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now + 40 * 60_000).estimatedWaitMinutes).toBe(2);
+    // the screen without an instant cannot tell when the break began: no estimate
+    expect(estimatedWaitMinutes(q.s(), q.config, 'a', 0)).toBeNull();
+  });
+
+  it("break lengths are learned from today's breaks; a counter paused over lunch or closed is not expected", () => {
+    const mon = [
+      { open: '07:00', close: '11:30' },
+      { open: '13:30', close: '17:00' },
+    ];
+    const q = hall(testConfig({ hours: { mon, stopIssuingBeforeCloseMin: 0 } }));
+    q.open('c1');
+    q.dev.run(q.engine, counterCommand(q.s(), 'c1', { kind: 'pause', reason: 'nghỉ giải lao' }));
+    q.dev.now += 6 * 60_000;
+    q.open('c1');
+    const id = q.issue('a');
+    q.dev.run(q.engine, counterCommand(q.s(), 'c1', { kind: 'pause', reason: 'nghỉ giải lao' }));
+    // one 6-minute break seen, shrunk towards 15 minutes with the weight of two: (2 × 15 + 6) ÷ 3 = 12
+    expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now).estimatedWaitMinutes).toBe(12);
+    // a look at 12:00, between the sessions (07:00–11:30, 13:30–17:00): not expected back before the afternoon
+    const noon = Date.UTC(2026, 10, 23, 5, 0);
+    expect(ticketWaitEstimate(q.s(), q.config, id, noon).estimatedWaitMinutes).toBeNull();
+    q.open('c1');
+    q.dev.run(q.engine, counterCommand(q.s(), 'c1', { kind: 'close' }));
     expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now).estimatedWaitMinutes).toBeNull();
   });
 
@@ -121,8 +149,10 @@ describe('estimated wait: what it takes into account', () => {
     const id = q.issue('a');
     // called 4 minutes ago, 10 minutes per citizen: about 6 minutes left
     expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now + 4 * 60_000).estimatedWaitMinutes).toBe(6);
-    // long overdue: still at least a quarter of a citizen's time, not zero
-    expect(ticketWaitEstimate(q.s(), q.config, id, q.dev.now + 30 * 60_000).estimatedWaitMinutes).toBe(3);
+    // long overdue: a long service is likely a long one (log-normal times): minutes more, not free at once
+    const overdue = ticketWaitEstimate(q.s(), q.config, id, q.dev.now + 30 * 60_000).estimatedWaitMinutes!;
+    expect(overdue).toBeGreaterThanOrEqual(3);
+    expect(overdue).toBeLessThanOrEqual(10);
     // without an instant (a screen), half-way through
     expect(estimatedWaitMinutes(q.s(), q.config, 'a', 0)).toBe(5);
   });

@@ -212,7 +212,7 @@ export function liveView(hub: HubAccess, book: AlertBook, lastSeen: LastSeen, no
       waiting,
       issued: f?.issued ?? 0,
       served: f?.served ?? 0,
-      estimatedWaitMin: estimatedWaitMinutes(s, config, a.id, waiting),
+      estimatedWaitMin: estimatedWaitMinutes(s, config, a.id, waiting, now),
       waitMeanMin: f?.waitMeanMin ?? null,
       waitP90Min: f?.waitP90Min ?? null,
     };

@@ -152,6 +152,7 @@ function areaView(
   area: CentreConfig['areas'][number],
   core: { state: QueueState },
   offlineBlocks: number,
+  nowMs: number,
 ): KioskAreaView {
   const s = core.state;
   const st = s.areas.get(area.id);
@@ -174,7 +175,8 @@ function areaView(
     quota: area.dailyQuota,
     issued,
     waiting,
-    estimatedWaitMinutes: estimatedWaitMinutes(s, config, area.id, waiting),
+    // The estimator printed on tickets, at the kiosk's clock (busy counters' time left, breaks, arrivals).
+    estimatedWaitMinutes: estimatedWaitMinutes(s, config, area.id, waiting, nowMs),
     offlineBlocks,
   };
 }
@@ -302,7 +304,7 @@ export function startKiosk(o: KioskOptions): KioskDevice {
       departments: config.departments
         .filter((d) => areas.some((a) => a.departmentId === d.id))
         .map((d) => ({ id: d.id, name: d.name, nameEn: d.nameEn ?? null })),
-      areas: areas.map((a) => areaView(config, window, minute, a, store, issuer.unusedBlocks(a.id))),
+      areas: areas.map((a) => areaView(config, window, minute, a, store, issuer.unusedBlocks(a.id), now)),
       priorities: config.priorityCategories.map((p) => ({
         id: p.id,
         name: p.name,

@@ -84,12 +84,13 @@ export function startLookup(o: LookupOptions): DeviceApi<LookupView, LookupComma
 
   const view = (): LookupView => {
     const s = store.state;
+    const now = clock.now();
     return {
       role: 'lookup',
       takesNumbers: false,
       day: store.day,
       hubOnline: sync.connected,
-      issuing: issuingWindow(config, clock.now()).open,
+      issuing: issuingWindow(config, now).open,
       catalogueRevision: catalogue?.revision ?? null,
       areas: config.areas.map((a) => {
         const waiting = s.waitingByArea.get(a.id)?.size ?? 0;
@@ -99,7 +100,8 @@ export function startLookup(o: LookupOptions): DeviceApi<LookupView, LookupComma
           nameEn: a.nameEn ?? null,
           departmentId: a.departmentId,
           waiting,
-          estimatedWaitMinutes: estimatedWaitMinutes(s, config, a.id, waiting),
+          // The estimator printed on tickets, at this terminal's clock.
+          estimatedWaitMinutes: estimatedWaitMinutes(s, config, a.id, waiting, now),
           openCounters: config.counters.filter(
             (c) => c.areas.includes(a.id) && s.counters.get(c.id)?.status === 'open',
           ).length,

@@ -44,12 +44,13 @@ function takePriority(policy: PriorityPolicy, streak: Streak): boolean {
 function sortedClasses(
   s: QueueState,
   ids: Iterable<string>,
+  alsoId?: string,
 ): { priority: TicketState[]; normal: TicketState[] } {
   const priority: TicketState[] = [];
   const normal: TicketState[] = [];
   for (const id of ids) {
     const t = s.tickets.get(id)!;
-    if (!isCallable(t)) continue;
+    if (!isCallable(t) && !(id === alsoId && t.status === 'waiting')) continue;
     (t.priority !== null ? priority : normal).push(t);
   }
   priority.sort(compareQueue);
@@ -61,12 +62,17 @@ function sortedClasses(
  * The order in which the area's waiting tickets would be called if nothing else changed. Used for "people
  * ahead" and for picking the next ticket, so the two always agree.
  */
-export function areaCallOrder(s: QueueState, config: CentreConfig, areaId: string): TicketState[] {
+export function areaCallOrder(
+  s: QueueState,
+  config: CentreConfig,
+  areaId: string,
+  alsoId?: string,
+): TicketState[] {
   const area: AreaState | undefined = s.areas.get(areaId);
   const ids = s.waitingByArea.get(areaId);
   if (!area || !ids) return [];
   const policy = policyFor(config, areaId);
-  const { priority, normal } = sortedClasses(s, ids);
+  const { priority, normal } = sortedClasses(s, ids, alsoId);
   if (policy.mode === 'fifo') return [...priority, ...normal].sort(compareQueue);
   const out: TicketState[] = [];
   const streak: Streak = {
@@ -141,9 +147,10 @@ export function peopleAhead(s: QueueState, config: CentreConfig, ticketId: strin
     const list = [...(s.waitingByCounter.get(t.directedCounterId) ?? [])].map((id) => s.tickets.get(id)!);
     return list.filter((o) => isCallable(o) && compareQueue(o, t) < 0).length;
   }
-  const order = areaCallOrder(s, config, t.queueAreaId);
+  // A ticket that is not callable yet (the kiosk counts before printing) takes the place it will have once
+  // printed: among its own class, so a priority ticket is not counted behind every normal one issued before.
+  const order = areaCallOrder(s, config, t.queueAreaId, t.id);
   const i = order.findIndex((o) => o.id === t.id);
-  // A ticket that is not callable yet (not printed) would join the order where its key puts it.
   return i >= 0 ? i : order.filter((o) => compareQueue(o, t) < 0).length;
 }
 

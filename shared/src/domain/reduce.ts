@@ -23,6 +23,8 @@ export function emptyState(config: CentreConfig, day: string): QueueState {
       id: c.id,
       status: 'closed',
       pauseReason: null,
+      pausedAt: null,
+      pauses: [],
       officerId: null,
       current: null,
       held: new Set(),
@@ -188,8 +190,10 @@ function apply(s: QueueState, config: CentreConfig, e: QueueEvent): void {
       return;
     }
     case 'counter.opened': {
-      counter(s, e.data.counterId).status = 'open';
-      counter(s, e.data.counterId).pauseReason = null;
+      const c = counter(s, e.data.counterId);
+      endPause(c, at);
+      c.status = 'open';
+      c.pauseReason = null;
       return;
     }
     case 'counter.paused': {
@@ -197,11 +201,13 @@ function apply(s: QueueState, config: CentreConfig, e: QueueEvent): void {
       if (c.status !== 'open') fail('counter-not-open', `counter ${c.id} is ${c.status}`);
       c.status = 'paused';
       c.pauseReason = e.data.reason;
+      c.pausedAt = at;
       return;
     }
     case 'counter.closed': {
       const c = counter(s, e.data.counterId);
       if (c.current !== null) fail('counter-busy', `counter ${c.id} is serving ${c.current}`);
+      endPause(c, at);
       c.status = 'closed';
       c.pauseReason = null;
       return;
@@ -237,6 +243,12 @@ function apply(s: QueueState, config: CentreConfig, e: QueueEvent): void {
 
 function ticket(s: QueueState, id: string): TicketState {
   return s.tickets.get(id) ?? fail('unknown-ticket', `unknown ticket ${id}`);
+}
+
+/** Closes the counter's pause, if any, into its list of today's pauses (a handful a day). */
+function endPause(c: CounterState, at: number): void {
+  if (c.pausedAt !== null) c.pauses.push([c.pausedAt, Math.max(c.pausedAt, at)]);
+  c.pausedAt = null;
 }
 
 function counter(s: QueueState, id: string): CounterState {

@@ -48,6 +48,10 @@ export interface CounterState {
   readonly id: string;
   status: CounterStatus;
   pauseReason: string | null;
+  /** When the current pause began (null unless paused): the wait estimate expects the officer back. */
+  pausedAt: number | null;
+  /** Today's finished pauses as [from, to] ms, oldest first: the wait estimate learns break lengths here. */
+  pauses: [number, number][];
   officerId: string | null;
   /** The ticket being called or served at this counter. */
   current: string | null;

@@ -10,45 +10,32 @@
  * called when the first service ends, not after 1.5 services). So the estimate replays the real "call next"
  * preference on counts: each open counter, from the moment it is expected to be free, takes the next ticket
  * from the first of its queues that has one (tickets transferred to it first), until the ticket in question
- * is reached, with later priority tickets let in ahead of a normal one. Time per citizen comes from the area's recent counter occupancy (call to finish, no-shows
- * included), shrunk towards the configured service time while there are few samples.
+ * is reached. What it knows at the instant (domain/wait-model.ts), all from today's record and the config:
+ * - time per citizen by area: recent counter occupancy (call to finish, no-shows included), shrunk towards
+ *   the configured service time while there are few samples, with its spread (a log-normal fit);
+ * - a busy counter is free after the log-normal's expected time left given how long it has been busy (an
+ *   overdue service is probably a long one, not about to end);
+ * - a paused counter (a break) is back after today's mean break length from when the pause began (none seen
+ *   yet: a quarter of an hour); a counter paused over lunch or closed is not counted;
+ * - citizens keep arriving at each area's recent rate until issuing stops for the session: later priority
+ *   tickets go ahead of a normal one as the area's policy allows, and newcomers to an area that a shared
+ *   counter puts first take that counter before the ticket's area.
+ * Measured with `motcua simulate` (issue 13). What it cannot know: the spread of the services still to come
+ * (on the provincial day, about 4 of its mean error of 7–10 minutes) and breaks that begin while the ticket
+ * waits (the ticket's figure is then too low).
  */
 import type { CentreConfig } from '../config/schema.js';
 import { isCallable, meanServiceMinutes, openCountersFor, peopleAhead, policyFor } from './order.js';
-import type { QueueState, TicketState } from './state.js';
+import type { QueueState } from './state.js';
+import {
+  areaTimings,
+  breakMinutes,
+  issuingMinutesLeft,
+  pausedCounterBackIn,
+  remainingMinutes,
+} from './wait-model.js';
 
-/** Closed tickets per area the time per citizen is taken from. */
-export const OCCUPANCY_SAMPLES = 20;
-/** Weight of the configured service time, in samples, against the measured ones. */
-const PRIOR_WEIGHT = 3;
-/** A counter busy longer than expected is assumed to need at least this share of a mean time more. */
-const MIN_RESIDUAL_SHARE = 0.25;
-
-/** Minutes a counter spends per citizen from the area's queue (call to finish or to no-show). */
-export function occupancyMinutes(s: QueueState, config: CentreConfig): Map<string, number> {
-  const recent = new Map<string, TicketState[]>();
-  for (const t of s.tickets.values()) {
-    if ((t.status !== 'done' && t.status !== 'no_show') || t.finishedAt === null) continue;
-    let list = recent.get(t.queueAreaId);
-    if (!list) recent.set(t.queueAreaId, (list = []));
-    list.push(t);
-  }
-  const out = new Map<string, number>();
-  for (const a of config.areas) {
-    const list = (recent.get(a.id) ?? [])
-      .sort((x, y) => y.finishedAt! - x.finishedAt! || (x.id < y.id ? -1 : 1))
-      .slice(0, OCCUPANCY_SAMPLES);
-    let sum = PRIOR_WEIGHT * a.defaultServiceMinutes;
-    for (const t of list) {
-      // A no-show's counter time runs from the first call (the recall resets lastCalledAt); a transferred
-      // ticket's first call was at another counter, so its own occupancy starts at the last call.
-      const from = t.status === 'no_show' && t.transfers === 0 ? t.firstCalledAt : t.lastCalledAt;
-      sum += Math.max(0, t.finishedAt! - (from ?? t.finishedAt!)) / 60_000;
-    }
-    out.set(a.id, sum / (PRIOR_WEIGHT + list.length));
-  }
-  return out;
-}
+export { OCCUPANCY_SAMPLES, occupancyMinutes } from './wait-model.js';
 
 /**
  * Where a ticket stands: in an area's queue or in one counter's directed queue, with `position` before it.
@@ -87,11 +74,10 @@ const MIN_ARRIVAL_WINDOW_MIN = 10;
 const HORIZON_MIN = 600;
 
 /**
- * Minutes until the ticket at `slot` is called, replaying call-next on counts; null when no open counter
- * would ever reach it. With `nowMs`, a normal ticket also expects priority citizens to keep arriving in its
- * area at the recent rate (they are called before it, as far as the area's policy allows), and a busy
- * counter's remaining time follows from when it called its citizen. Without `nowMs` (a screen showing the
- * queue), nobody else arrives and a busy counter is assumed to be half-way through its citizen.
+ * Minutes until the ticket at `slot` is called, replaying call-next on counts; null when no counter would ever
+ * reach it. With `nowMs` (tickets, kiosk and look-up screens), arrivals, busy counters' time left and breaks
+ * are projected as the module's header says. Without it, nobody else arrives, a busy counter is assumed to be
+ * half-way through its citizen and a paused counter is not counted.
  */
 export function projectWaitMinutes(
   s: QueueState,
@@ -99,7 +85,9 @@ export function projectWaitMinutes(
   slot: QueueSlot,
   nowMs?: number,
 ): number | null {
-  const occupancy = occupancyMinutes(s, config);
+  const timings = areaTimings(s, config);
+  const occupancy = new Map([...timings].map(([id, t]) => [id, t.mean]));
+  const breakMin = nowMs === undefined ? 0 : breakMinutes(s, config);
   const areaCount = new Map<string, number>();
   for (const [areaId, ids] of s.waitingByArea) {
     let n = 0;
@@ -117,18 +105,28 @@ export function projectWaitMinutes(
   const key = slot.kind === 'area' ? slot.areaId : slot.counterId;
   target.set(key, Math.max(target.get(key) ?? 0, slot.position + 1));
 
-  // Future arrivals per minute that are called before the target: for a normal ticket, later priority tickets
-  // in its own area (as the area's policy lets them in). Arrivals in other areas are left out on purpose:
-  // projecting the recent rate onto the shared counters over-estimated by more than it corrected (measured
-  // with `motcua simulate`: the morning peak fades while the ticket waits).
+  // Future arrivals per minute that are called before the target, at the area's recent rate, until issuing
+  // stops for the session (nobody arrives after the cut-off, so the end of a peak is not projected past it):
+  // for a normal ticket, later priority tickets in its own area (as the area's policy lets them in); for any
+  // ticket, every citizen arriving in an area that a counter serving its area puts first (that counter takes
+  // them before it turns to the ticket's area).
   const rate = new Map<string, number>();
-  if (nowMs !== undefined && slot.kind === 'area' && slot.priority !== true) {
-    const r = arrivalRates(s, nowMs).get(slot.areaId);
-    if (r && policyFor(config, slot.areaId).mode !== 'fifo') rate.set(slot.areaId, r.priority);
+  let arrivalsFor = 0;
+  if (nowMs !== undefined && slot.kind === 'area') {
+    const rates = arrivalRates(s, nowMs);
+    const own = rates.get(slot.areaId);
+    if (slot.priority !== true && own && policyFor(config, slot.areaId).mode !== 'fifo')
+      rate.set(slot.areaId, own.priority);
+    for (const c of config.counters) {
+      const i = c.areas.indexOf(slot.areaId);
+      for (const a of c.areas.slice(0, Math.max(0, i))) rate.set(a, rates.get(a)?.all ?? 0);
+    }
+    arrivalsFor = issuingMinutesLeft(config, nowMs);
   }
   // Arrivals by minute `at`, on a fluid schedule (one every 1/rate minutes); the epsilon keeps the count
   // at an arrival's own instant from rounding down, so a counter waiting for it does not wait forever.
-  const arrived = (a: string, at: number): number => Math.floor((rate.get(a) ?? 0) * at + 1e-9);
+  const arrived = (a: string, at: number): number =>
+    Math.floor((rate.get(a) ?? 0) * Math.min(at, arrivalsFor) + 1e-9);
   // Later priority tickets called before the target: under "interleave", at most one per everyN normal calls
   // ahead; under "priority-first", at most maxConsecutive (else one) per normal call ahead. The cap keeps a
   // rate measured on a handful of tickets from predicting that a normal ticket is never called.
@@ -153,16 +151,22 @@ export function projectWaitMinutes(
   const desks: Desk[] = [];
   for (const c of config.counters) {
     const st = s.counters.get(c.id);
-    if (st?.status !== 'open') continue;
-    const cur = st.current !== null ? s.tickets.get(st.current) : undefined;
+    if (!st) continue;
     let free = 0;
+    if (st.status === 'paused') {
+      // An officer on a break comes back: the counter joins when the break is expected to end.
+      const back = nowMs === undefined ? null : pausedCounterBackIn(st, config, nowMs, breakMin);
+      if (back === null) continue;
+      free = back;
+    } else if (st.status !== 'open') continue;
+    const cur = st.current !== null ? s.tickets.get(st.current) : undefined;
     if (cur) {
-      const mean = occupancy.get(cur.queueAreaId) ?? 10;
+      const timing = timings.get(cur.queueAreaId) ?? { mean: 10, sigma: 0.5 };
       const since = cur.lastCalledAt;
-      free =
+      free +=
         nowMs === undefined || since === null
-          ? mean / 2
-          : Math.max(mean - (nowMs - since) / 60_000, mean * MIN_RESIDUAL_SHARE);
+          ? timing.mean / 2
+          : remainingMinutes(timing, (nowMs - since) / 60_000);
     }
     desks.push({ id: c.id, areas: c.areas, free });
   }
@@ -197,7 +201,8 @@ export function projectWaitMinutes(
       let next = Infinity;
       for (const a of d.areas) {
         const r = rate.get(a) ?? 0;
-        if (r > 0) next = Math.min(next, (arrived(a, d.free) + 1) / r);
+        const at = r > 0 ? (arrived(a, d.free) + 1) / r : Infinity;
+        if (at <= arrivalsFor) next = Math.min(next, at);
       }
       if (next === Infinity) desks.splice(desks.indexOf(d), 1);
       else d.free = Math.max(next, d.free + 1e-6);

@@ -22,6 +22,7 @@ import {
   transferCurrent,
 } from '../domain/commands.js';
 import { stateHash } from '../domain/hash.js';
+import type { QueueState } from '../domain/state.js';
 import { computeStatistics, type Statistics } from '../domain/stats.js';
 import { naiveWaitMinutes, ticketWaitEstimate } from '../domain/wait-estimate.js';
 import { ManualClock } from '../runtime/clock.js';
@@ -44,6 +45,13 @@ export interface SimulationOptions {
   /** Expected citizens over the day (default: 35 per counter). */
   readonly citizens?: number;
   readonly profile?: DayProfileName;
+  /**
+   * Another estimator to measure in place of the one printed on tickets (for analysis only: comparing
+   * candidate estimators, or an upper bound on what any estimator could reach). Default ticketWaitEstimate.
+   */
+  readonly estimator?: typeof ticketWaitEstimate;
+  /** Receives every ticket's wait record at the end of the day (for analysing the estimate's errors). */
+  readonly onRecords?: (records: readonly WaitRecord[], state: QueueState) => void;
 }
 
 export interface SimulationResult {
@@ -186,7 +194,7 @@ export function simulateDay(
         const id = r.ticketId;
         // What the kiosk prints, computed as the kiosk does: right after issuing, before printing.
         const s = store.state;
-        const est = ticketWaitEstimate(s, config, id, t);
+        const est = (options.estimator ?? ticketWaitEstimate)(s, config, id, t);
         records.push({
           ticketId: id,
           areaId,
@@ -271,6 +279,7 @@ export function simulateDay(
     const at = s.tickets.get(r.ticketId)?.firstCalledAt ?? null;
     r.actualMin = at === null ? null : (at - r.issuedAt) / 60_000;
   }
+  options.onRecords?.(records, s);
   const accuracy = waitAccuracy(records);
   const events = store.eventsOfDay(store.day);
   const rejected = new Set(s.rejected.map((x) => x.eventId));
