@@ -45,6 +45,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (what === 'counter') return (await import('../bench/counter.js')).benchCounter(rest, io);
+  if (what === 'wait') return (await import('@motcua/shared/bench/wait-estimate')).benchWaitCommand(rest, io);
   if (what === 'reports') return (await import('../bench/reports.js')).benchReports(rest, io);
   if (what === 'kiosk') return (await import('../bench/kiosk.js')).benchKiosk(rest, io);
   if (what === 'printer') return (await import('@motcua/ticket-printer/cli')).benchPrinterCommand(rest, io);
@@ -57,6 +58,7 @@ export async function benchCommand(argv: string[], io: CliIo): Promise<number> {
       '                         [--ingest-events n] [--catchup-events n]\n' +
       '       motcua bench search [--json] [--procedures n] [--rounds n]\n' +
       '       motcua bench voice [--json] [--pack dir] [--calls n]\n' +
+      '       motcua bench wait [--json] [--waiting n] [--served n] [--rounds n]\n' +
       '       motcua bench kiosk [--json] [--tickets n] [--rounds n] [--slowdown n]\n' +
       '       motcua bench counter [--json] [--presses n] [--slowdown n]\n' +
       '       motcua bench reports [--json] [--days n] [--tickets n] [--live-samples n]',

@@ -35,6 +35,8 @@ usage: motcua <command> [options]
                                  the call's announcement as a WAV file (voice pack clips, espeak-ng fallback)
   bench voice [--json] [--pack <dir>] [--calls <n>]
                                  call → announcement audio ready, pack size and clip count
+  bench wait [--json] [--waiting <n>] [--served <n>] [--rounds <n>]
+                                 the cost of the ticket's estimated wait per ticket (a long morning queue)
   bench kiosk [--json] [--tickets <n>] [--rounds <n>]
                                  search, tap → printer, screen size and start-up, runtime memory (needs
                                  mosquitto and chromium)
