@@ -18,16 +18,15 @@ import {
   issueTicket,
   printOutcome,
   rateService,
-  type CommandResult,
 } from '../domain/commands.js';
 import { QueueEngine, foldEvents } from '../domain/engine.js';
 import type { QueueEvent } from '../domain/events.js';
-import { encodeHlc, initialHlc, tick } from '../domain/hlc.js';
 import { stateHash } from '../domain/hash.js';
 import { ManualClock } from '../runtime/clock.js';
 import { silentLogger } from '../runtime/logger.js';
 import { EventStore } from '../store/event-store.js';
 import { Prng } from '../sim/prng.js';
+import { hubApplier } from './hub-applier.js';
 import { SIM_DAY_START } from '../sim/day.js';
 
 export interface CoreBench {
@@ -55,26 +54,8 @@ export function generateDay(config: CentreConfig, count: number, seed = 1): Queu
   const rng = new Prng(seed);
   const day = '2026-11-23';
   const engine = new QueueEngine(config, day);
-  let h = initialHlc('hub');
-  let seq = 0;
   let now = SIM_DAY_START;
-  const run = (r: CommandResult): string | null => {
-    if (!r.ok) return null;
-    for (const d of r.drafts) {
-      h = tick(h, now);
-      seq++;
-      engine.apply({
-        v: 1,
-        id: `hub:${seq}`,
-        device: 'hub',
-        seq,
-        hlc: encodeHlc(h),
-        day,
-        ...d,
-      });
-    }
-    return r.ticketId;
-  };
+  const run = hubApplier(engine, day, () => now);
   for (const c of config.counters) run(counterCommand(engine.state, c.id, { kind: 'open' }));
   const areas = config.areas.map((a) => a.id);
   while (engine.events.length < count) {

@@ -11,17 +11,10 @@
 import type { CentreConfig } from '../config.js';
 import { loadConfigFile } from '../config/load.js';
 import { exampleConfigPaths } from '../example-configs.js';
-import {
-  actOnCurrent,
-  callNext,
-  counterCommand,
-  issueTicket,
-  printOutcome,
-  type CommandResult,
-} from '../domain/commands.js';
+import { actOnCurrent, callNext, counterCommand, issueTicket, printOutcome } from '../domain/commands.js';
 import { QueueEngine } from '../domain/engine.js';
-import { encodeHlc, initialHlc, tick } from '../domain/hlc.js';
 import { ticketWaitEstimate } from '../domain/wait-estimate.js';
+import { hubApplier } from './hub-applier.js';
 import { SIM_DAY_START } from '../sim/day.js';
 import { Prng } from '../sim/prng.js';
 
@@ -55,26 +48,8 @@ export function busyMorning(
 ): { engine: QueueEngine; nowMs: number; ticketId: string } {
   const rng = new Prng(1);
   const engine = new QueueEngine(config, '2026-11-23');
-  let h = initialHlc('hub');
-  let seq = 0;
   let now = SIM_DAY_START;
-  const run = (r: CommandResult): string | null => {
-    if (!r.ok) return null;
-    for (const d of r.drafts) {
-      h = tick(h, now);
-      seq++;
-      engine.apply({
-        v: 1,
-        id: `hub:${seq}`,
-        device: 'hub',
-        seq,
-        hlc: encodeHlc(h),
-        day: '2026-11-23',
-        ...d,
-      });
-    }
-    return r.ticketId;
-  };
+  const run = hubApplier(engine, '2026-11-23', () => now);
   const issue = (areaId: string): string => {
     const id = run(
       issueTicket(engine.state, config, { areaId, priority: null, kioskId: 'k1', needsPrint: true }, now),
