@@ -129,10 +129,8 @@ export async function measureCounterBench(
     stops.unshift(() => hub.stop());
     const staticDir = await buildCounterScreen(join(dir, 'screen'));
     const runtime = { dataDir: join(dir, 'devices'), brokerUrl: broker.url, config, logger: silentLogger };
-    const started: CounterBrowserMode[] = [];
     const start = async (...a: Parameters<typeof startCounterBrowserMode>): Promise<CounterBrowserMode> => {
       const m = await startCounterBrowserMode(...a);
-      started.push(m);
       stops.unshift(() => m.stop());
       return m;
     };
