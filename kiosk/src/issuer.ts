@@ -7,16 +7,14 @@
  * day comes from the hub's clock (SyncedClock), and offline issuing happens only for the day the leases were
  * granted for: a kiosk whose clock is wrong refuses rather than issue for the wrong day.
  */
-import {
-  displayNumber,
-  issueTicket,
-  nextKioskSeriesNumber,
-  nextLeasedNumber,
-  type CentreConfig,
-  type Clock,
-  type EventStore,
-  type Logger,
-} from '@motcua/shared';
+// Module paths, not the '@motcua/shared' barrel: the barrel also loads the look-up terminal's catalogue and
+// search (MiniSearch), which a kiosk never uses (kiosk/test/module-graph.test.ts).
+import type { CentreConfig } from '@motcua/shared/config/schema';
+import { issueTicket } from '@motcua/shared/domain/commands';
+import { displayNumber, nextKioskSeriesNumber, nextLeasedNumber } from '@motcua/shared/domain/numbering';
+import type { Clock } from '@motcua/shared/runtime/clock';
+import type { Logger } from '@motcua/shared/runtime/logger';
+import type { EventStore } from '@motcua/shared/store/event-store';
 import { mayActOffline } from '@motcua/shared/device/reasons';
 import { RequestError, type DeviceSync } from '@motcua/shared/sync/device-sync';
 

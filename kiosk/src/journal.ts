@@ -3,7 +3,10 @@
  * printed, marked printed only after the printer accepted it, and a failed print is recorded or voided as an
  * event — so a voided number is never called anywhere in the centre.
  */
-import { printOutcome, type EventStore } from '@motcua/shared';
+// Module paths, not the '@motcua/shared' barrel: the barrel also loads the look-up terminal's catalogue and
+// search (MiniSearch), which a kiosk never uses (kiosk/test/module-graph.test.ts).
+import { printOutcome } from '@motcua/shared/domain/commands';
+import type { EventStore } from '@motcua/shared/store/event-store';
 import type { PrintFailureReason, TicketJournal } from '@motcua/ticket-printer/print-job';
 
 export class StoreTicketJournal implements TicketJournal {

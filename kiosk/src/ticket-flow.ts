@@ -4,7 +4,12 @@
  * estimated wait, prints it, and records the print outcome. What the screen shows comes from the outcome:
  * a number is shown as issued only when its ticket is in the citizen's hand.
  */
-import { ticketWaitEstimate, type CentreConfig, type Clock, type EventStore } from '@motcua/shared';
+// Module paths, not the '@motcua/shared' barrel: the barrel also loads the look-up terminal's catalogue and
+// search (MiniSearch), which a kiosk never uses (kiosk/test/module-graph.test.ts).
+import type { CentreConfig } from '@motcua/shared/config/schema';
+import { ticketWaitEstimate } from '@motcua/shared/domain/wait-estimate';
+import type { Clock } from '@motcua/shared/runtime/clock';
+import type { EventStore } from '@motcua/shared/store/event-store';
 import { ticketDataFromConfig } from '@motcua/ticket-printer/from-config';
 import { layoutTicket } from '@motcua/ticket-printer/layout';
 import { getProfile } from '@motcua/ticket-printer/profiles';

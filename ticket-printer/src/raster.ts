@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
-import QRCode from 'qrcode';
+import type QRCodeModule from 'qrcode';
 
 /**
  * Text drawn as bitmaps with a bundled font (DejaVu Sans, from the `dejavu-fonts-ttf` package), so that
@@ -55,7 +55,38 @@ export interface RasterTextStyle {
   readonly align: 'left' | 'center';
 }
 
+/**
+ * `qrcode` (with its PNG, SVG and terminal renderers) is loaded on the first QR drawn here: only the profiles
+ * that draw the QR code as a bitmap need it, and a kiosk process should not carry it otherwise.
+ */
+let qrcode: typeof QRCodeModule | undefined;
+function qrModule(): typeof QRCodeModule {
+  qrcode ??= require('qrcode') as typeof QRCodeModule;
+  return qrcode;
+}
+
 let measureCtx: SKRSContext2D | undefined;
+
+/**
+ * Drawing surfaces by size, reused: a ticket's lines come in a few sizes (one per style and paper width), and a
+ * fresh Skia canvas per line is native memory that waits for a garbage collection to be freed (hundreds of
+ * tickets' worth on a quiet kiosk, fragmenting the malloc heap). Each use paints the whole surface white first.
+ */
+const surfaces = new Map<string, SKRSContext2D>();
+const SURFACES_MAX = 16;
+function surface(width: number, height: number): SKRSContext2D {
+  const key = `${width}x${height}`;
+  let ctx = surfaces.get(key);
+  if (ctx === undefined) {
+    ctx = createCanvas(width, height).getContext('2d');
+    surfaces.set(key, ctx);
+    if (surfaces.size > SURFACES_MAX) {
+      const oldest = surfaces.keys().next();
+      if (oldest.done !== true) surfaces.delete(oldest.value);
+    }
+  }
+  return ctx;
+}
 function measurer(): SKRSContext2D {
   ensureFonts();
   measureCtx ??= createCanvas(8, 8).getContext('2d');
@@ -106,8 +137,7 @@ export function rasterizeLine(text: string, style: RasterTextStyle, paperDots: n
   const slot = top + pitch;
   const x = style.align === 'center' ? Math.max(0, Math.floor((paperDots - textWidth) / 2)) : 0;
   const width = Math.min(paperDots, Math.max(8, Math.ceil((x + textWidth + 1) / 8) * 8));
-  const canvas = createCanvas(width, slot);
-  const ctx = canvas.getContext('2d');
+  const ctx = surface(width, slot);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, slot);
   ctx.fillStyle = '#000';
@@ -155,7 +185,7 @@ export function rasterizeLine(text: string, style: RasterTextStyle, paperDots: n
  * the caller (paper feed above and below, blank paper beside), so it costs no bytes.
  */
 export function rasterizeQr(payload: string, moduleDots: number, paperDots: number): RgbaImage {
-  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const qr = qrModule().create(payload, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const side = size * moduleDots;
   const x0 = Math.max(0, Math.floor((paperDots - side) / 2));

@@ -4,7 +4,8 @@
  * reaching the printer transport, then reports its own RSS. The parent bundles `kiosk-runtime-main.ts` and runs
  * it with plain `node` (no TypeScript loader), so the RSS is the runtime's and Node's, nothing else.
  */
-import { silentLogger, type CentreConfig } from '@motcua/shared';
+import type { CentreConfig } from '@motcua/shared/config/schema';
+import { silentLogger } from '@motcua/shared/runtime/logger';
 import { FakePrinter, FakeTransport } from '@motcua/ticket-printer/transport/fake';
 import { startKiosk } from '@motcua/kiosk/runtime/kiosk';
 

@@ -6,15 +6,14 @@
  * so the kiosk always holds numbers for the moment the hub goes away.
  */
 import { z } from 'zod';
-import {
-  displayNumber,
-  estimatedWaitMinutes,
-  issuingWindow,
-  localTime,
-  type CentreConfig,
-  type IssuingWindow,
-  type QueueState,
-} from '@motcua/shared';
+// Module paths, not the '@motcua/shared' barrel: the barrel also loads the look-up terminal's catalogue and
+// search (MiniSearch), which a kiosk never uses (kiosk/test/module-graph.test.ts).
+import type { CentreConfig } from '@motcua/shared/config/schema';
+import { localTime } from '@motcua/shared/domain/business-day';
+import { issuingWindow, type IssuingWindow } from '@motcua/shared/domain/hours';
+import { displayNumber } from '@motcua/shared/domain/numbering';
+import type { QueueState } from '@motcua/shared/domain/state';
+import { estimatedWaitMinutes } from '@motcua/shared/domain/wait-estimate';
 import type { DeviceApi, Result } from '@motcua/shared/device/api';
 import { bindDevice } from '@motcua/shared/device/bind';
 import { asReason, fail, failure, ok, type DeviceReason } from '@motcua/shared/device/reasons';
