@@ -15,13 +15,42 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ConnectionBanner, useConnection, useView } from '@motcua/shared/ui';
 import { narrowClient, type AnyScreenClient } from '../client.js';
 import type { BoardScreenCommands, BoardScreenView, BoardVoiceView } from './api.js';
-import { useBoardClock, useFitAll, useReducedMotion, useResizeTick } from './board-hooks.js';
+import { useBoardClock, useFitAll, useFitFlush, useReducedMotion, useResizeTick } from './board-hooks.js';
 import { CounterGrid, LastCalls, NowCalling, Waiting, en, vi } from './board-lists.js';
 import { VoicePlayer } from './voice-player.js';
 import type { ScreenClient } from '@motcua/shared/ui/api/client';
 import './board.css';
 
 export type BoardClient = ScreenClient<BoardScreenView, BoardScreenCommands>;
+
+/**
+ * The clock's two formatters for a time zone, made once: building an Intl.DateTimeFormat costs about a
+ * millisecond, and the clock renders every second and with every view.
+ */
+const clockFormats = new Map<string, { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat }>();
+function clockFormat(timeZone: string): { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat } {
+  let f = clockFormats.get(timeZone);
+  if (f === undefined) {
+    f = {
+      time: new Intl.DateTimeFormat('vi-VN', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }),
+      date: new Intl.DateTimeFormat('vi-VN', {
+        timeZone,
+        weekday: 'long',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }),
+    };
+    clockFormats.set(timeZone, f);
+  }
+  return f;
+}
 
 function Clock(props: { now: () => number; timeZone: string }) {
   const [t, setT] = useState(props.now());
@@ -30,20 +59,9 @@ function Clock(props: { now: () => number; timeZone: string }) {
     return () => clearInterval(i);
   }, [props.now]);
   const d = new Date(t);
-  const time = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: props.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
-  const date = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: props.timeZone,
-    weekday: 'long',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  const fmt = clockFormat(props.timeZone);
+  const time = fmt.time.format(d);
+  const date = fmt.date.format(d);
   return (
     <div class="b-clock">
       <p class="b-clock__time" data-testid="clock-time">
@@ -124,6 +142,7 @@ function Board(props: { client: BoardClient; view: BoardScreenView }) {
   const note = voiceNote(view.voice);
   const head = useRef<HTMLElement>(null);
   useFitAll(head, `${String(resizeTick)}|${String(view.hubOnline)}|${note ?? ''}`);
+  useFitFlush();
   return (
     <main class="b-board" data-role="board" lang="vi">
       <header class="b-head" ref={head}>

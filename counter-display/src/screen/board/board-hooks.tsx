@@ -4,7 +4,7 @@
  * (.tsx: these use the DOM, which the Node project's type check does not include.)
  */
 import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** The board's clock: the runtime's `now` when the last view came, carried on by this page's clock. */
 export function useBoardClock(viewNow: number): () => number {
@@ -12,7 +12,8 @@ export function useBoardClock(viewNow: number): () => number {
   useEffect(() => {
     offset.current = viewNow - Date.now();
   }, [viewNow]);
-  return () => Date.now() + offset.current;
+  // One function for the page's life: the clock's ticking effect depends on it and need not restart per view.
+  return useCallback(() => Date.now() + offset.current, []);
 }
 
 /** A counter bumped on every window resize, so that measured layouts are measured again. */
@@ -73,18 +74,39 @@ export function fitTexts(items: readonly { readonly el: HTMLElement; readonly mi
   for (const { el } of todo) fitted.set(el, fitKey(el));
 }
 
-/** Fits every `[data-fit]` element under `root` whenever `key` changes. */
+/** Roots whose texts are due a fit, gathered over one render so that they are fitted together. */
+const dueFits = new Set<HTMLElement>();
+
+function fitDue(): void {
+  if (dueFits.size === 0) return;
+  const items = [...dueFits].flatMap((root) =>
+    Array.from(root.querySelectorAll<HTMLElement>('[data-fit]'), (el) => ({
+      el,
+      minRatio: Number(el.dataset.fit ?? '0.5'),
+    })),
+  );
+  dueFits.clear();
+  fitTexts(items);
+}
+
+/**
+ * Fits every `[data-fit]` element under `root` whenever `key` changes. The fit is done by the next
+ * useFitFlush of the render (the page's top component declares it last, and React-style layout effects run
+ * children first), so a call that changes texts in three places lays the page out once, not three times; a
+ * component that renders alone is fitted in a microtask.
+ */
 export function useFitAll(root: RefObject<HTMLElement | null>, key: string): void {
   useLayoutEffect(() => {
     const r = root.current;
     if (r === null) return;
-    fitTexts(
-      Array.from(r.querySelectorAll<HTMLElement>('[data-fit]'), (el) => ({
-        el,
-        minRatio: Number(el.dataset.fit ?? '0.5'),
-      })),
-    );
+    dueFits.add(r);
+    queueMicrotask(fitDue);
   }, [key]);
+}
+
+/** Fits what the render's useFitAll hooks asked for, before the browser paints. */
+export function useFitFlush(): void {
+  useLayoutEffect(fitDue);
 }
 
 /**
