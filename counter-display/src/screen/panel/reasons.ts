@@ -45,7 +45,12 @@ export const SHORTCUTS = [
 
 export type ShortcutAction = (typeof SHORTCUTS)[number][1];
 
-/** Counts down from a number of seconds received with a view (re-rendering each second). */
+/**
+ * Counts down from a number of seconds received with a view (re-rendering each second). `now` is the page's
+ * ticking clock, which can be up to one tick older than `receivedAt`: that must not count as time to wait, or
+ * nothing-to-wait (0) read as "1 s left" and locked the PIN form of an officer who was not locked.
+ */
 export function secondsLeft(receivedAt: number, seconds: number, now: number): number {
-  return Math.max(0, Math.ceil((receivedAt + seconds * 1000 - now) / 1000));
+  const elapsed = Math.max(0, now - receivedAt);
+  return Math.max(0, Math.ceil((seconds * 1000 - elapsed) / 1000));
 }
