@@ -33,6 +33,8 @@ describe('motcua bench sync', () => {
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     for (const k of [
       'mqtt_rtt_p50_ms',
+      'disk_commit_p50_ms',
+      'disk_commit_p99_ms',
       'call_p50_ms',
       'call_p99_ms',
       'issue_p50_ms',

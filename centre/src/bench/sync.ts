@@ -9,6 +9,9 @@
  * sit on the event loop between the hub and the displays, and the call figure would measure that queue.
  *
  * - mqtt_rtt_p50_ms: raw QoS 1 publish → delivery on the publisher's own subscription (loopback baseline);
+ * - disk_commit_p50_ms / disk_commit_p99_ms: one small durable SQLite commit in the hub's folder, opened as the
+ *   hub's (disk-commit.ts): the other baseline. A call waits for one commit of the hub's, so its ratio to the
+ *   round trip moves with this machine's fsync;
  * - issue_p50_ms / issue_p99_ms: a kiosk's `issue` request → the hub's answer at the kiosk;
  * - call_p50_ms / call_p99_ms: a counter's `call next` request sent → the called event stored by every display;
  * - hub_ingest_events_per_s: a device with `ingestEvents` events in its outbox connects; events stored by the
@@ -27,6 +30,7 @@ import { silentLogger, systemClock, type EventDraft } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import type { DeviceRole } from '@motcua/shared/sync/topics';
 import { MOSQUITTO_BIN, defaultTestConf, startMosquitto } from '../mosquitto.js';
+import { measureDiskCommit } from './disk-commit.js';
 import { startFarm, type Farm } from './farm.js';
 import { benchDevice, benchSyncConfig, type BenchDevice } from './sync-config.js';
 import { startHub } from '@motcua/hub/hub';
@@ -53,6 +57,8 @@ export interface SyncBenchOptions {
 export interface SyncBench {
   mqtt_rtt_p50_ms: number;
   mqtt_rtt_p99_ms: number;
+  disk_commit_p50_ms: number;
+  disk_commit_p99_ms: number;
   call_p50_ms: number;
   call_p99_ms: number;
   calls: number;
@@ -169,6 +175,9 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     }
     await raw.endAsync();
 
+    // --- a durable commit on the hub's disk, nothing else running ------------------------------------
+    const disk = await measureDiskCommit(dir);
+
     // --- the centre: counters and kiosks in the child process, displays here -------------------------
     farm = startFarm();
     const displays = Array.from({ length: nDisplays }, (_, i) => device(`board-${i + 1}`, 'display'));
@@ -265,6 +274,8 @@ export async function benchSync(opts: SyncBenchOptions = {}): Promise<SyncBench>
     return {
       mqtt_rtt_p50_ms: r3(percentile(rtts, 0.5)),
       mqtt_rtt_p99_ms: r3(percentile(rtts, 0.99)),
+      disk_commit_p50_ms: r3(disk.p50Ms),
+      disk_commit_p99_ms: r3(disk.p99Ms),
       call_p50_ms: r3(percentile(callMs, 0.5)),
       call_p99_ms: r3(percentile(callMs, 0.99)),
       calls,
