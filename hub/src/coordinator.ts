@@ -14,29 +14,16 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { MqttClient } from 'mqtt';
 import {
-  actOnCurrent,
   businessDay,
   hlcMs,
-  callNext,
-  callTicket,
-  counterCommand,
-  holdCurrent,
-  issueTicket,
-  nextHubNumber,
   nextLeaseBlock,
-  officerCommand,
-  rateService,
-  returnHeld,
   stateHash,
-  transferCurrent,
   validateEvent,
   type CentreConfig,
-  type CommandResult,
   type Clock,
   type EventStore,
   type Logger,
   type QueueEvent,
-  type QueueState,
 } from '@motcua/shared';
 import {
   MAX_BATCH,
@@ -63,6 +50,8 @@ import {
   type RequestKind,
 } from '@motcua/shared/sync/topics';
 import { boardView } from '@motcua/shared/domain/board';
+import { decisionFor, mayLease, standingOf } from './authority.js';
+import { Buckets, Inbox } from './inbox.js';
 
 export interface CoordinatorOptions {
   readonly store: EventStore;
@@ -86,37 +75,8 @@ export interface CoordinatorOptions {
   readonly maxQueuedBytes?: number;
 }
 
-interface Inbound {
-  readonly topic: string;
-  readonly payload: Buffer;
-}
-
-/** A token bucket: `take()` is false once the device has sent more than its rate allows. */
-class Bucket {
-  private tokens: number;
-  private at: number;
-  constructor(
-    private readonly perSecond: number,
-    private readonly burst: number,
-    now: number,
-  ) {
-    this.tokens = burst;
-    this.at = now;
-  }
-  take(now: number, n = 1): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 1000) * this.perSecond);
-    this.at = now;
-    if (this.tokens < n) return false;
-    this.tokens -= n;
-    return true;
-  }
-}
-
 // A display starting on a busy evening catches up tens of thousands of events (bench sync: 10,000 in ~0.2 s).
 const CATCHUP_BYTES = { perSecond: 4 * 1024 * 1024, burst: 16 * 1024 * 1024 };
-
-/** Messages handled in one turn before the event loop gets to read the sockets again. */
-const TURN = 32;
 
 /**
  * At most one retained state summary per this period while events flow. It is for devices that start (running
@@ -135,14 +95,10 @@ export class Coordinator {
   private readonly rejected = new Map<string, number>();
   private stateTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  /**
-   * One queue per sending device, served round robin (one message per device per round), so one device's
-   * backlog never sits in front of another device's request.
-   */
-  private readonly queues = new Map<string, { items: Inbound[]; bytes: number }>();
-  private readonly buckets = new Map<string, Bucket>();
-  private draining = false;
-  private idleWaiters: (() => void)[] = [];
+  /** Per-device queues served round robin (inbox.ts). */
+  private readonly inbox: Inbox;
+  /** Catch-up answer bytes per device. */
+  private readonly catchupBuckets = new Buckets();
   /** Publishes sent and not yet acknowledged by the broker (see send). */
   private readonly inflight = new Set<Promise<void>>();
 
@@ -150,6 +106,16 @@ export class Coordinator {
     this.log = o.logger.child('coordinator');
     this.centre = o.config.centre.id;
     this.config = o.config;
+    this.inbox = new Inbox({
+      rate: o.rate ?? { perSecond: 50, burst: 200 },
+      maxQueuedBytes: o.maxQueuedBytes ?? 8 * 1024 * 1024,
+      maxPayloadBytes: MAX_PAYLOAD_BYTES,
+      now: () => o.clock.now(),
+      handle: (topic, payload) => this.handle(topic, payload),
+      reject: (key, reason, detail) => this.reject(key, reason, detail),
+      onError: (topic, e) =>
+        this.log.error('message handler failed', { topic, message: (e as Error).message }),
+    });
   }
 
   /**
@@ -170,7 +136,7 @@ export class Coordinator {
 
   async start(): Promise<void> {
     this.o.client.on('message', (topic, payload) => {
-      this.enqueue(topic, payload);
+      this.inbox.push(topic, payload);
     });
     await this.o.client.subscribeAsync(
       [
@@ -192,90 +158,13 @@ export class Coordinator {
 
   /** Resolves when every message received so far has been handled and its answers taken by the broker. */
   async idle(): Promise<void> {
-    if (this.draining) await new Promise<void>((r) => this.idleWaiters.push(r));
+    await this.inbox.idle();
     await Promise.all([...this.inflight]);
   }
 
   /** Count of rejected inputs by `${device}:${reason}` (the store's refusals included), for supervisors and tests. */
   rejections(): Record<string, number> {
     return { ...this.o.store.refusals(), ...Object.fromEntries(this.rejected) };
-  }
-
-  /**
-   * Takes a message off the broker connection: rate-limited and queued per sending device, handled by drain.
-   * Each message is handled to the end before the next (a short synchronous transaction, then publishes that
-   * are queued in order and not waited for, see send), on a later turn than MQTT.js's 'message' event:
-   * publishing from inside it measured slower (bench sync call p50 ~1.5 → ~2.2 ms).
-   */
-  private enqueue(topic: string, payload: Buffer): void {
-    // The device named by the topic: the broker ties it to the sender (ACL), and it is all the hub can know.
-    const parts = topic.split('/', 6);
-    const key = (parts[3] === 'dev' || parts[3] === 'presence' ? parts[4] : undefined) ?? 'unknown';
-    const safeKey = /^[a-z0-9-]{1,40}$/.test(key) ? key : 'unknown';
-    const now = this.o.clock.now();
-    const rate = this.o.rate ?? { perSecond: 50, burst: 200 };
-    if (!this.bucket(safeKey, rate).take(now)) {
-      this.reject(safeKey, 'rate-limited', `more than ${rate.perSecond} messages a second`);
-      return;
-    }
-    if (payload.length > MAX_PAYLOAD_BYTES) {
-      // Never queued: a broker without a packet limit could otherwise make the hub hold it.
-      this.reject(safeKey, 'malformed', `oversized payload (${payload.length} bytes)`);
-      return;
-    }
-    let q = this.queues.get(safeKey);
-    if (!q) {
-      q = { items: [], bytes: 0 };
-      this.queues.set(safeKey, q);
-    }
-    if (q.bytes + payload.length > (this.o.maxQueuedBytes ?? 8 * 1024 * 1024)) {
-      this.reject(safeKey, 'queue-full', `${q.items.length} messages waiting`);
-      return;
-    }
-    q.items.push({ topic, payload });
-    q.bytes += payload.length;
-    if (!this.draining) {
-      this.draining = true;
-      queueMicrotask(() => this.drain());
-    }
-  }
-
-  private bucket(key: string, rate: { readonly perSecond: number; readonly burst: number }): Bucket {
-    let b = this.buckets.get(key);
-    if (!b) {
-      b = new Bucket(rate.perSecond, rate.burst, this.o.clock.now());
-      // Keys are device ids from topics the broker let through; the cap only guards against a broken ACL.
-      if (this.buckets.size < 10_000) this.buckets.set(key, b);
-    }
-    return b;
-  }
-
-  /** Serves the device queues round robin, yielding to I/O every TURN messages. */
-  private drain(): void {
-    let n = 0;
-    while (this.queues.size > 0) {
-      for (const [key, q] of this.queues) {
-        const m = q.items.shift();
-        if (m === undefined) {
-          this.queues.delete(key);
-          continue;
-        }
-        q.bytes -= m.payload.length;
-        if (q.items.length === 0) this.queues.delete(key);
-        try {
-          this.handle(m.topic, m.payload);
-        } catch (e) {
-          this.log.error('message handler failed', { topic: m.topic, message: (e as Error).message });
-        }
-        n++;
-      }
-      if (n >= TURN && this.queues.size > 0) {
-        setImmediate(() => this.drain());
-        return;
-      }
-    }
-    this.draining = false;
-    for (const w of this.idleWaiters.splice(0)) w();
   }
 
   presenceOf(deviceId: string): { online: boolean; epoch: number } | undefined {
@@ -501,7 +390,9 @@ export class Coordinator {
       // device gets a byte budget; a legitimate catch-up (pages one after the other) stays well within it.
       const json = JSON.stringify({ requestId, ...reply.response });
       if (
-        !this.bucket(`${device}#bytes`, this.o.catchupBytes ?? CATCHUP_BYTES).take(
+        !this.catchupBuckets.take(
+          device,
+          this.o.catchupBytes ?? CATCHUP_BYTES,
           this.o.clock.now(),
           json.length,
         )
@@ -543,8 +434,10 @@ export class Coordinator {
     }
     if (kind === 'lease')
       return { response: this.lease(device, body as RequestBody<'lease'>, requestId), events: [] };
-    const role = this.roleOf(device);
-    const decide = this.decision(device, role, kind, body);
+    const decide = decisionFor(this.config, device, standingOf(this.config, device), kind, body, {
+      leases: (day) => store.leases(day),
+      now: () => this.o.clock.now(),
+    });
     if (typeof decide === 'string')
       return { response: { ok: false, reason: 'forbidden', message: decide }, events: [] };
     const out: { response: Reply | null; json?: string } = { response: null };
@@ -575,78 +468,9 @@ export class Coordinator {
       : { response, events: [...r.events], json: out.json };
   }
 
-  private roleOf(device: string): { role: string; counterId?: string } | null {
-    const d = this.config.devices.find((x) => x.id === device);
-    if (d) return d.counterId === undefined ? { role: d.role } : { role: d.role, counterId: d.counterId };
-    return this.config.devices.length === 0 ? { role: 'any' } : null;
-  }
-
-  /** The command for a request, or a refusal when the device may not ask it (a string). */
-  private decision(
-    device: string,
-    role: { role: string; counterId?: string } | null,
-    kind: Exclude<RequestKind, 'catchup' | 'lease'>,
-    body: unknown,
-  ): ((s: QueueState) => CommandResult) | string {
-    const config = this.config;
-    if (role === null) return `unknown device ${device}`;
-    const ownCounter = (counterId: string): boolean => role.role === 'any' || role.counterId === counterId;
-    switch (kind) {
-      case 'issue': {
-        if (role.role !== 'any' && role.role !== 'kiosk') return 'only kiosks issue tickets';
-        const b = body as RequestBody<'issue'>;
-        return (s) => {
-          const area = config.areas.find((a) => a.id === b.areaId);
-          const number = area ? nextHubNumber(s, area, this.o.store.leases(s.day)) : null;
-          if (area && number === null)
-            return { ok: false, reason: 'range-exhausted', message: `${area.name}: no numbers left` };
-          return issueTicket(
-            s,
-            config,
-            {
-              areaId: b.areaId,
-              priority: b.priority,
-              kioskId: device,
-              needsPrint: b.needsPrint,
-              series: 'hub',
-              ...(number === null ? {} : { number }),
-            },
-            this.o.clock.now(),
-          );
-        };
-      }
-      case 'call': {
-        const b = body as RequestBody<'call'>;
-        if (role.role !== 'any' && role.role !== 'counter') return 'only counters call';
-        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
-        return (s) => callDecision(s, config, b);
-      }
-      case 'counter': {
-        const b = body as RequestBody<'counter'>;
-        if (role.role !== 'any' && role.role !== 'counter') return 'only counters open and close';
-        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
-        const a = b.action;
-        if (a.kind === 'login' || a.kind === 'logout')
-          return (s) => officerCommand(s, config, b.counterId, a.officerId, a.kind);
-        return (s) => counterCommand(s, b.counterId, a);
-      }
-      case 'rate': {
-        const b = body as RequestBody<'rate'>;
-        if (role.role !== 'any' && role.role !== 'ratingpad') return 'only rating pads rate';
-        if (!ownCounter(b.counterId)) return `device ${device} is not at counter ${b.counterId}`;
-        return (s) => rateService(s, config, b);
-      }
-      default: {
-        const never: never = kind;
-        return never;
-      }
-    }
-  }
-
   private lease(device: string, b: RequestBody<'lease'>, requestId: string): Reply {
     const store = this.o.store;
-    const role = this.roleOf(device);
-    if (role === null || (role.role !== 'any' && role.role !== 'kiosk'))
+    if (!mayLease(standingOf(this.config, device)))
       return { ok: false, reason: 'forbidden', message: 'only kiosks lease numbers' };
     store.rollDay();
     const day = store.day;
@@ -721,33 +545,5 @@ export class Coordinator {
       qos: 1,
       retain: true,
     });
-  }
-}
-
-function callDecision(s: QueueState, config: CentreConfig, b: RequestBody<'call'>): CommandResult {
-  const a = b.action;
-  switch (a.kind) {
-    case 'next':
-      return callNext(s, config, b.counterId);
-    case 'ticket':
-      return callTicket(s, config, b.counterId, a.ticketId);
-    case 'recall':
-      return actOnCurrent(s, b.counterId, 'recall');
-    case 'start':
-      return actOnCurrent(s, b.counterId, 'start');
-    case 'no-show':
-      return actOnCurrent(s, b.counterId, 'no-show');
-    case 'finish':
-      return actOnCurrent(s, b.counterId, 'finish', a.dossierCode);
-    case 'transfer':
-      return transferCurrent(s, config, b.counterId, a.to, a.toFront, a.note);
-    case 'hold':
-      return holdCurrent(s, b.counterId, a.reason);
-    case 'return':
-      return returnHeld(s, b.counterId, a.ticketId);
-    default: {
-      const never: never = a;
-      return never;
-    }
   }
 }
