@@ -23,24 +23,12 @@ interface Run {
   until(re: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
 }
 
-function start(data: string): Run {
+/** Started as `npm start` starts it: no --data, so the default `.motcua` relative to the working folder `cwd`. */
+function start(cwd: string): Run {
   const child = spawn(
     process.execPath,
-    [
-      bin,
-      'demo',
-      '--data',
-      data,
-      '--port-base',
-      '0',
-      '--mqtt-port',
-      '0',
-      '--speed',
-      '200',
-      '--counters',
-      '3',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [bin, 'demo', '--port-base', '0', '--mqtt-port', '0', '--speed', '200', '--counters', '3'],
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd },
   );
   children.push(child);
   let out = '';
@@ -77,8 +65,9 @@ const issued = (out: string): number[] =>
 
 describe('motcua demo (npm start)', () => {
   it('serves every screen it prints, runs the hall, stops on Ctrl+C and resumes the day', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
-    const first = start(data);
+    const cwd = mkdtempSync(join(tmpdir(), 'motcua-demo-'));
+    const data = join(cwd, '.motcua');
+    const first = start(cwd);
     await first.until(/Press Ctrl\+C/, 120_000);
     const urls = [...first.out().matchAll(/^\s+(http:\/\/127\.0\.0\.1:\d+\/)\s+(.+)$/gm)].map((m) => ({
       url: m[1]!,
@@ -102,7 +91,7 @@ describe('motcua demo (npm start)', () => {
     // each printed ticket was saved as a picture
     expect(readdirSync(join(data, 'tickets')).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
 
-    const second = start(data);
+    const second = start(cwd);
     await second.until(/kiosk-\d: số \d+ — Hộ tịch/, 120_000);
     const after = issued(second.out());
     // the same business day: numbering goes on from where it stopped

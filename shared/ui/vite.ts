@@ -4,13 +4,18 @@
  * polyfill, Vite's only inline script, is off; assets are never inlined as data: URLs, which `font-src` and
  * `default-src 'self'` would refuse).
  */
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { InlineConfig } from 'vite';
 
 export interface ScreenConfigOptions {
   /** The folder holding the screen's index.html. */
   readonly root: string;
-  /** Where the built screen goes (what `serveScreen`'s `staticDir` or the Electron protocol serves). */
+  /**
+   * Where the built screen goes (what `serveScreen`'s `staticDir` or the Electron protocol serves). A relative
+   * path is taken from the working directory, as the caller means it (Vite alone would take it from `root`:
+   * `npm start` with its default `--data .motcua` built into the kiosk's source folder and then failed).
+   */
   readonly outDir: string;
 }
 
@@ -23,7 +28,7 @@ export function defineScreenConfig(opts: ScreenConfigOptions): InlineConfig {
     publicDir: false,
     plugins: [preact({ prerender: { enabled: false }, devToolsEnabled: false })],
     build: {
-      outDir: opts.outDir,
+      outDir: resolve(opts.outDir),
       emptyOutDir: true,
       // Chromium on the device and Electron's Chromium are both current: no legacy transforms.
       target: 'chrome120',
