@@ -9,6 +9,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import {
+  MAX_CATALOGUE_PARTS,
   MAX_PAYLOAD_BYTES,
   catalogueTopic,
   cataloguePartTopic,
@@ -223,6 +224,17 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
     );
     if (packed?.kind === 'inline')
       await client.publishAsync(catalogueTopic(centre), packed.message, { qos: 1, retain: true });
+    if (packed !== null) {
+      // An earlier, bigger catalogue's parts stay retained on the broker until cleared (an empty retained
+      // payload), and every terminal that subscribes would be sent them again: up to 64 parts of 512 KiB.
+      // Terminals ignore empty parts; a current manifest never names a part at or above its count.
+      const kept = packed.kind === 'parts' ? packed.parts.length : 0;
+      await Promise.all(
+        Array.from({ length: MAX_CATALOGUE_PARTS - kept }, (_, i) =>
+          client.publishAsync(cataloguePartTopic(centre, kept + i), '', { qos: 1, retain: true }),
+        ),
+      );
+    }
     if (packed?.kind === 'parts') {
       // Parts first: a terminal that has the manifest finds its parts already retained on the broker.
       for (const [i, part] of packed.parts.entries())

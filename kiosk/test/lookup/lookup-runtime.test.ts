@@ -169,6 +169,42 @@ describe('catalogue bigger than one message', () => {
     await until(() => last?.catalogueRevision === 12, 20_000, 'big catalogue');
   });
 
+  it("a hub that publishes a smaller catalogue clears the bigger one's retained parts from the broker", async () => {
+    const { startHub } = await import('@motcua/hub/hub');
+    const big = bigCatalogue(13);
+    const packed = packCatalogue(big, config.broker.maxPacketBytes);
+    if (packed.kind !== 'parts') throw new Error('expected parts');
+    centre = await startTestCentre({ config, catalogue: big });
+    // What a terminal that subscribes now is sent: the retained parts.
+    const retainedParts = async (): Promise<number> => {
+      const c = await mqtt.connectAsync(centre!.broker.url, { protocolVersion: 4 });
+      let n = 0;
+      c.on('message', (_t, payload, packet) => {
+        if (packet.retain && payload.length > 0) n++;
+      });
+      await c.subscribeAsync(`${cataloguePartTopic(config.centre.id, 0).replace(/\/0$/, '')}/+`, { qos: 1 });
+      await new Promise((r) => setTimeout(r, 500));
+      await c.endAsync();
+      return n;
+    };
+    expect(await retainedParts()).toBe(packed.parts.length);
+    await centre.stopHub();
+    // The next hub (a new catalogue revision, small enough for one message) on the same broker.
+    const hub = await startHub({
+      config,
+      dataDir: join(centre.dir, 'hub-2'),
+      brokerUrl: centre.broker.url,
+      catalogue: { ...sample, revision: 14 },
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    stops.push(() => hub.stop());
+    expect(await retainedParts()).toBe(0);
+    // and a terminal still gets the new catalogue
+    const t = lookup({ catalogue: sample });
+    await until(() => t.view()?.catalogueRevision === 14, 20_000, 'the small catalogue');
+  });
+
   it('refuses parts whose hash does not match, logs why, and keeps the stored catalogue', async () => {
     centre = await startTestCentre({ config, catalogue: { ...sample, revision: 3 } });
     const mem = memoryLogger();
