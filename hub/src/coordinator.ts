@@ -134,9 +134,15 @@ export class Coordinator {
     this.schedulePublishState();
   }
 
+  /** Takes one message from the broker (start() passes every message of the client here). */
+  receive(topic: string, payload: Buffer): void {
+    this.inbox.push(topic, payload);
+  }
+
+  /** Takes the client's messages from now on (before its first await), subscribes, and publishes the state. */
   async start(): Promise<void> {
     this.o.client.on('message', (topic, payload) => {
-      this.inbox.push(topic, payload);
+      this.receive(topic, payload);
     });
     await this.o.client.subscribeAsync(
       [
@@ -347,6 +353,14 @@ export class Coordinator {
       return;
     }
     const { requestId, deadline, after } = env.data;
+    // A request already carried out gets its recorded answer, whatever this copy says: a retry after a lost
+    // answer may arrive behind or after its deadline, and answering it "behind" or "expired" would tell the
+    // device that nothing was done when it was.
+    const earlier = kind === 'catchup' ? null : this.o.store.requestResponse(device, requestId);
+    if (earlier !== null) {
+      this.respond(device, JSON.parse(earlier) as ResponseMessage);
+      return;
+    }
     if (after !== undefined && kind !== 'catchup' && this.o.store.contiguousSeq(device) < after) {
       // Decide nothing for a device whose own earlier decisions (made while cut off) are not stored yet.
       this.respond(device, {
@@ -376,11 +390,6 @@ export class Coordinator {
         reason: 'invalid-request',
         message: parsed.error.issues[0]?.message ?? '',
       });
-      return;
-    }
-    const earlier = kind === 'catchup' ? null : this.o.store.requestResponse(device, requestId);
-    if (earlier !== null) {
-      this.respond(device, JSON.parse(earlier) as ResponseMessage);
       return;
     }
     const reply = this.answer(device, kind, parsed.data, requestId);

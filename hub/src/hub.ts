@@ -5,7 +5,7 @@
  */
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { EventStore, type CentreConfig, type Clock, type Logger } from '@motcua/shared';
 import { setNoDelay } from '@motcua/shared/sync/device-sync';
 import {
@@ -194,7 +194,14 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
   }
   const centre = o.config.centre.id;
   const epoch = o.clock.now();
-  const client: MqttClient = await mqtt.connectAsync(url, {
+  // The broker hands over what it kept for the hub's session (requests and uploads sent while the hub was away)
+  // right after it accepts the connection: in the same read as its CONNACK, before code after `connectAsync` could
+  // listen. They are held from the first moment and given to the coordinator when it starts.
+  const early: [string, Buffer][] = [];
+  const hold = (topic: string, payload: Buffer): void => {
+    early.push([topic, payload]);
+  };
+  const client: MqttClient = await connectHolding(url, hold, {
     // The client id is the username (Mosquitto: use_username_as_clientid; the embedded broker insists on it), so
     // only the hub's credentials can take the hub's session.
     clientId: username ?? `hub-${centre}`,
@@ -263,7 +270,11 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
     acceptDays: o.config.broker.acceptDays,
     ...(o.leaseBlockSize === undefined ? {} : { leaseBlockSize: o.leaseBlockSize }),
   });
-  await coordinator.start();
+  client.removeListener('message', hold);
+  // start() takes the client's messages from its first (synchronous) step: nothing can arrive in between.
+  const starting = coordinator.start();
+  for (const [topic, payload] of early.splice(0)) coordinator.receive(topic, payload);
+  await starting;
   client.on('connect', () => {
     setNoDelay(client);
     announce().catch((e: unknown) => log.warn('announce failed', { message: (e as Error).message }));
@@ -352,4 +363,32 @@ export async function startHub(given: HubOptions): Promise<RunningHub> {
       store.close();
     },
   };
+}
+
+/**
+ * `mqtt.connectAsync` with a 'message' listener attached before the connection is made (`manualConnect`).
+ * Rejects on the first error before the broker accepts, ending the client, as connectAsync does.
+ */
+async function connectHolding(
+  url: string,
+  onMessage: (topic: string, payload: Buffer) => void,
+  opts: IClientOptions,
+): Promise<MqttClient> {
+  const client = mqtt.connect(url, { ...opts, manualConnect: true });
+  client.on('message', onMessage);
+  await new Promise<void>((resolve, reject) => {
+    const onConnect = (): void => {
+      client.removeListener('error', onError);
+      resolve();
+    };
+    const onError = (e: Error): void => {
+      client.removeListener('connect', onConnect);
+      client.end(true);
+      reject(e);
+    };
+    client.once('connect', onConnect);
+    client.once('error', onError);
+    client.connect();
+  });
+  return client;
 }

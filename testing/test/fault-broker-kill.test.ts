@@ -145,8 +145,11 @@ async function killUnderTraffic(mode: BrokerMode): Promise<void> {
   for (const s of all) expect(eventIds(s)).toEqual(hubIds);
   expect(duplicateNumbers(hub)).toEqual([]);
   expect(hub.state.rejected).toEqual([]);
-  // Resends of stored events are routine, never counted as rejections (nor as conflicting duplicates).
-  expect(c.hub.coordinator.rejections()).toEqual({});
+  // Resends of stored events are routine, never counted as rejections (nor as conflicting duplicates). The one
+  // refusal an outage may cause: a request copy the broker delivered after its deadline ("expired": the device had
+  // given up on it; its retry, with the same id, is the one carried out).
+  const rejected = Object.keys(c.hub.coordinator.rejections()).filter((k) => !k.endsWith(':expired-request'));
+  expect(rejected).toEqual([]);
   // What the test means to exercise happened: tickets issued and citizens called across the kills.
   expect(issued, 'tickets issued').toBeGreaterThan(3);
   expect(calls, 'calls acknowledged').toBeGreaterThan(0);

@@ -1,5 +1,10 @@
+import { join } from 'node:path';
+import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock, issueTicket, printOutcome, stateHash } from '@motcua/shared';
+import { ManualClock, issueTicket, printOutcome, silentLogger, stateHash } from '@motcua/shared';
+import { RequestError } from '@motcua/shared/sync/device-sync';
+import { requestTopic, responseTopic } from '@motcua/shared/sync/topics';
+import { startHub } from '@motcua/hub/hub';
 import { TestCentre, syncTestConfig, until } from './support/centre.js';
 
 let centre: TestCentre | null = null;
@@ -73,6 +78,74 @@ describe('sync through a real Mosquitto', () => {
     const b = await kiosk.sync.request('issue', { areaId: 'b', priority: null, needsPrint: false }, 'req-1');
     expect(b).toEqual(a);
     expect(centre.hub.store.state.tickets.size).toBe(1);
+  });
+});
+
+describe('request deadlines', () => {
+  it('a copy past its deadline is refused "expired" and changes nothing, but a request already carried out gets its recorded answer', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const c = centre;
+    const id = c.config.centre.id;
+    const raw = await mqtt.connectAsync(c.broker.url, { protocolVersion: 4, clean: true });
+    try {
+      const answers = new Map<string, unknown>();
+      raw.on('message', (_t, p) => {
+        const m = JSON.parse(p.toString()) as { requestId: string };
+        answers.set(m.requestId, m);
+      });
+      await raw.subscribeAsync(responseTopic(id, 'kiosk-1'), { qos: 1 });
+      const ask = async (requestId: string, deadline: number): Promise<Record<string, unknown>> => {
+        answers.delete(requestId);
+        const body = { areaId: 'a', priority: null, needsPrint: false };
+        await raw.publishAsync(
+          requestTopic(id, 'kiosk-1', 'issue'),
+          JSON.stringify({ deviceId: 'kiosk-1', requestId, body, deadline }),
+          { qos: 1 },
+        );
+        await until(() => answers.has(requestId), 10_000, `answer to ${requestId}`);
+        return answers.get(requestId) as Record<string, unknown>;
+      };
+      const first = await ask('r1', Date.now() + 10_000);
+      expect(first.ok).toBe(true);
+      // The same request again, its copy now past its deadline (a retry after a lost answer): done, as recorded.
+      expect(await ask('r1', Date.now() - 1_000)).toEqual(first);
+      // A new request past its deadline: refused, nothing issued.
+      const late = await ask('r2', Date.now() - 1_000);
+      expect(late).toMatchObject({ ok: false, reason: 'expired' });
+      expect(c.hub.store.state.tickets.size).toBe(1);
+      expect(c.hub.coordinator.rejections()).toEqual({ 'kiosk-1:expired-request': 1 });
+    } finally {
+      await raw.endAsync();
+    }
+  });
+
+  it('the "expired" answer to a late copy never stands for a newer attempt of the same request', async () => {
+    centre = await new TestCentre(syncTestConfig()).start();
+    const c = centre;
+    const kiosk = c.device('kiosk-1', 'kiosk');
+    await until(() => kiosk.sync.connected, 10_000, 'kiosk connected');
+    const body = { areaId: 'a', priority: null, needsPrint: false } as const;
+    // One answer first: the kiosk learns the hub's clock, so its requests carry deadlines.
+    await kiosk.sync.request('issue', body);
+    // The hub goes away; the broker keeps its session and queues what is sent to it.
+    await c.hub.stop();
+    const err = await kiosk.sync.request('issue', body, 'x', 300).catch((e: unknown) => e);
+    expect((err as RequestError).reason).toBe('no-answer');
+    // Tried again with the same id and a new deadline; then the hub is back. It gets the old copy first (past
+    // its deadline: "expired"), then this one, which it carries out.
+    const again = kiosk.sync.request('issue', body, 'x', 10_000);
+    c.hub = await startHub({
+      config: c.config,
+      dataDir: join(c.dir, 'hub'),
+      brokerUrl: c.broker.url,
+      clock: c.clock,
+      logger: silentLogger,
+      leaseBlockSize: 10,
+    });
+    const r = await again;
+    expect(r.kind).toBe('done');
+    expect(c.hub.store.state.tickets.size).toBe(2);
+    expect(c.hub.coordinator.rejections()).toEqual({ 'kiosk-1:expired-request': 1 });
   });
 });
 

@@ -112,7 +112,13 @@ export function backoffDelay(attempt: number, b: Backoff, random: () => number):
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-type Pending = { resolve: (r: ResponseResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Pending = {
+  resolve: (r: ResponseResult) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+  /** The deadline this attempt carried (the hub's clock), if any. */
+  deadline: number | undefined;
+};
 
 export class DeviceSync {
   private client: MqttClient | null = null;
@@ -428,7 +434,8 @@ export class DeviceSync {
         this.pending.delete(requestId);
         reject(new RequestError('no-answer', `the hub did not answer ${kind} in time`));
       }, timeoutMs);
-      this.pending.set(requestId, { resolve, reject, timer });
+      const deadline = this.deadline(kind, timeoutMs);
+      this.pending.set(requestId, { resolve, reject, timer, deadline: deadline.deadline });
       const after = kind === 'catchup' ? {} : { after: this.o.store.lastSeq };
       client.publish(
         requestTopic(this.o.centreId, this.o.deviceId, kind),
@@ -436,7 +443,7 @@ export class DeviceSync {
           deviceId: this.o.deviceId,
           requestId,
           body,
-          ...this.deadline(kind, timeoutMs),
+          ...deadline,
           ...after,
         }),
         { qos: 1 },
@@ -537,9 +544,22 @@ export class DeviceSync {
           if (!m.success) return;
           const p = this.pending.get(m.data.requestId);
           if (!p) return;
+          const r = m.data as unknown as ResponseMessage;
+          if (
+            !r.ok &&
+            r.reason === 'expired' &&
+            p.deadline !== undefined &&
+            this.o.clock.now() + (this.hubOffsetMs ?? 0) < p.deadline
+          ) {
+            // The hub refused a copy that reached it after *that copy's* deadline: an earlier attempt with the same
+            // id (a retry after no answer, the broker delivering the old copy late). It decided nothing for that
+            // copy, but this attempt's deadline has not passed and the hub may still carry it out: waiting for its
+            // own answer (or this attempt's timer, no-answer) is right; "expired" here would let the caller act
+            // alone while the hub acts too.
+            return;
+          }
           this.pending.delete(m.data.requestId);
           clearTimeout(p.timer);
-          const r = m.data as unknown as ResponseMessage;
           if (!r.ok) {
             p.reject(new RequestError(r.reason, r.message));
             return;
