@@ -334,7 +334,29 @@ it('random partitions, broker kills and device kills: nothing acknowledged lost,
   // Last, so every figure above is printed first: acknowledged online decisions are never undone by a merge.
   // Every call the hub acknowledged took effect: none of its events was rejected on merge, and the ticket was
   // called at that counter (present is not enough: a rejected event is present too).
-  const rejectedIds = new Set(h.state.rejected.map((r) => r.eventId));
+  //
+  // One consequence of a lost offline decision is not an undone online one: a counter cut off calls a paper ticket
+  // locally; back online, its "next" makes the hub finish that ticket and call another. If another counter's
+  // local call of the same ticket sorts earlier, the merge rejects the first local call, so the counter never
+  // held the ticket, and the hub's finish of it at that counter is rejected too (finishing it there would close
+  // the other counter's service). The call the hub made stands. Only that finish is excused, and only for a
+  // (ticket, counter) whose local call was itself rejected.
+  const byId = new Map(h.eventsOfDay(h.day).map((e) => [e.id, e]));
+  const ticketAt = (id: string): string | null => {
+    const e = byId.get(id);
+    const d = e?.data as { ticketId?: string; counterId?: string } | undefined;
+    return d?.ticketId === undefined || d.counterId === undefined ? null : `${d.ticketId}@${d.counterId}`;
+  };
+  const lostLocalCalls = new Set(
+    h.state.rejected
+      .filter((r) => r.type === 'ticket.called' && byId.get(r.eventId)?.device !== 'hub')
+      .map((r) => ticketAt(r.eventId)),
+  );
+  const excused = (r: { eventId: string; type: string }): boolean =>
+    byId.get(r.eventId)?.device === 'hub' &&
+    (r.type === 'ticket.finished' || r.type === 'ticket.no_show') &&
+    lostLocalCalls.has(ticketAt(r.eventId));
+  const rejectedIds = new Set(h.state.rejected.filter((r) => !excused(r)).map((r) => r.eventId));
   const ineffective = nextCalls.filter((c) => {
     const t = h.state.tickets.get(c.ticketId);
     return c.eventIds.some((id) => rejectedIds.has(id)) || t === undefined || t.callCount === 0;
@@ -357,6 +379,6 @@ it('random partitions, broker kills and device kills: nothing acknowledged lost,
       .filter((e) => e.type === 'ticket.issued' && e.device !== 'hub')
       .map((e) => e.id),
   ]);
-  const onlineRejected = h.state.rejected.filter((r) => !offlineDecisions.has(r.eventId));
+  const onlineRejected = h.state.rejected.filter((r) => !offlineDecisions.has(r.eventId) && !excused(r));
   expect(onlineRejected, 'rejections of decisions taken online').toEqual([]);
 }, 90_000);
